@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.billing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,45 @@
+package com.acme.saas.common.observability;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service of the suite shares, added with the lowest precedence so that any
+ * application.yml, environment variable or command-line argument overrides them.
+ */
+public class SuiteDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+  static final String SOURCE_NAME = "saasSuiteDefaults";
+
+  private static final Map<String, Object> DEFAULTS =
+      Map.ofEntries(
+          // Observability: probes, Prometheus, JSON logs with trace and request ids, full sampling.
+          Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+          Map.entry("management.endpoint.health.probes.enabled", "true"),
+          Map.entry("management.endpoint.health.show-details", "never"),
+          Map.entry("management.tracing.sampling.probability", "1.0"),
+          // Metrics are scraped from /actuator/prometheus; traces go out over OTLP only when
+          // management.opentelemetry.tracing.export.otlp.endpoint is set.
+          Map.entry("management.otlp.metrics.export.enabled", "false"),
+          Map.entry("logging.structured.format.console", "ecs"),
+          Map.entry("server.shutdown", "graceful"),
+          Map.entry("spring.threads.virtual.enabled", "true"),
+          // The outbox and processed_events tables come from common-lib's migrations.
+          Map.entry("spring.flyway.locations", "classpath:db/migration,classpath:db/saas-common"),
+          // Producers: durable, idempotent, and quick to report a broker outage to the outbox relay.
+          Map.entry("spring.kafka.producer.acks", "all"),
+          Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
+          Map.entry("spring.kafka.producer.properties.max.block.ms", "5000"),
+          Map.entry("spring.kafka.producer.properties.request.timeout.ms", "5000"),
+          Map.entry("spring.kafka.producer.properties.delivery.timeout.ms", "10000"),
+          Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+          Map.entry("spring.kafka.listener.observation-enabled", "true"));
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, DEFAULTS));
+  }
+}

@@ -1,0 +1,101 @@
+package com.acme.saas.common.security;
+
+import com.acme.saas.common.web.ErrorResponseWriter;
+import com.acme.saas.common.web.WebAutoConfiguration;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every service is a resource server (zero trust): it verifies the access token itself, so a
+ * request that bypasses the gateway gets no further. Roles are checked declaratively with
+ * {@code @PreAuthorize("hasRole('ADMIN')")}.
+ */
+@AutoConfiguration(after = {TokenVerificationAutoConfiguration.class, WebAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({HttpSecurity.class, JwtDecoder.class})
+@ConditionalOnBean(AccessTokenVerifier.class)
+@EnableMethodSecurity
+public class ResourceServerAutoConfiguration {
+
+  private static final String[] ALWAYS_PUBLIC = {
+    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"
+  };
+
+  @Bean
+  @ConditionalOnMissingBean
+  JwtDecoder jwtDecoder(AccessTokenVerifier verifier) {
+    return new VerifierJwtDecoder(verifier);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(SecurityFilterChain.class)
+  SecurityFilterChain resourceServerFilterChain(
+      HttpSecurity http, JwtDecoder jwtDecoder, TokenProperties properties, ErrorResponseWriter errors) {
+    EnvelopeSecurityHandlers handlers = new EnvelopeSecurityHandlers(errors);
+    List<RequestMatcher> publicRequests = properties.publicPaths().stream().map(ResourceServerAutoConfiguration::matcher).toList();
+    return http.csrf(csrf -> csrf.disable())
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(ALWAYS_PUBLIC).permitAll()
+                    .requestMatchers(publicRequests.toArray(RequestMatcher[]::new)).permitAll()
+                    .anyRequest().authenticated())
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(
+                        token -> new JwtAuthenticationToken(
+                            token,
+                            List.of(new SimpleGrantedAuthority("ROLE_" + token.getClaimAsString("role"))),
+                            token.getSubject())))
+                    .authenticationEntryPoint(handlers)
+                    .accessDeniedHandler(handlers))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+        .build();
+  }
+
+  /** {@code "POST /api/v1/auth/login"} matches that method only; {@code "/path/**"} any method. */
+  static RequestMatcher matcher(String spec) {
+    String[] parts = spec.trim().split("\\s+", 2);
+    return parts.length == 2
+        ? PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1])
+        : PathPatternRequestMatcher.withDefaults().matcher(parts[0]);
+  }
+
+  @Bean
+  SecurityErrorAdvice securityErrorAdvice() {
+    return new SecurityErrorAdvice();
+  }
+
+  @Bean
+  WebMvcConfigurer currentUserArgumentResolver() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserArgumentResolver());
+      }
+    };
+  }
+}

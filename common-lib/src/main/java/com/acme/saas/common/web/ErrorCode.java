@@ -1,0 +1,35 @@
+package com.acme.saas.common.web;
+
+import org.springframework.http.HttpStatus;
+
+/** The error catalogue of the HTTP contract: every error a client sees carries one of these. */
+public enum ErrorCode {
+  VALIDATION_ERROR(HttpStatus.BAD_REQUEST),
+  INVALID_CREDENTIALS(HttpStatus.UNAUTHORIZED),
+  TOKEN_MISSING(HttpStatus.UNAUTHORIZED),
+  TOKEN_EXPIRED(HttpStatus.UNAUTHORIZED),
+  TOKEN_INVALID(HttpStatus.UNAUTHORIZED),
+  INSUFFICIENT_PERMISSIONS(HttpStatus.FORBIDDEN),
+  PLAN_LIMIT_REACHED(HttpStatus.FORBIDDEN),
+  RESOURCE_NOT_FOUND(HttpStatus.NOT_FOUND),
+  METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+  EMAIL_ALREADY_EXISTS(HttpStatus.CONFLICT),
+  CONFLICT(HttpStatus.CONFLICT),
+  PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
+  UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+  ACCOUNT_LOCKED(HttpStatus.LOCKED),
+  RATE_LIMIT_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS),
+  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
+  SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+  GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT);
+
+  private final HttpStatus status;
+
+  ErrorCode(HttpStatus status) {
+    this.status = status;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+}

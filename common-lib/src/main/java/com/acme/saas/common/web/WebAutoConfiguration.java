@@ -1,0 +1,58 @@
+package com.acme.saas.common.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The envelope, the error catalogue, request ids and body limits for every Spring MVC service. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(WebProperties.class)
+public class WebAutoConfiguration {
+
+  /** Unknown request fields are rejected, so a body can never set what the API does not name. */
+  @Bean
+  JsonMapperBuilderCustomizer strictRequestBodies() {
+    return builder ->
+        builder.enable(
+            DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+            DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+            DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  @Bean
+  ErrorResponseWriter errorResponseWriter(JsonMapper jsonMapper) {
+    return new ErrorResponseWriter(jsonMapper);
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+    FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebProperties properties, ErrorResponseWriter errors) {
+    FilterRegistrationBean<BodySizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize(), errors));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  GlobalErrorHandler globalErrorHandler() {
+    return new GlobalErrorHandler();
+  }
+
+  @Bean
+  EnvelopeErrorController envelopeErrorController() {
+    return new EnvelopeErrorController();
+  }
+}

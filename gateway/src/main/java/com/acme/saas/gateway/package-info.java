@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.task;
+
+import org.jspecify.annotations.NullMarked;
