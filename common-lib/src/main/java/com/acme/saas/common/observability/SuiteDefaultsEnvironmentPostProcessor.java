@@ -36,6 +36,10 @@ public class SuiteDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
           Map.entry("spring.kafka.producer.properties.request.timeout.ms", "5000"),
           Map.entry("spring.kafka.producer.properties.delivery.timeout.ms", "10000"),
           Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+          // Topic creation at start must not hold a service up for long when Kafka is down;
+          // the outbox relay creates missing topics once Kafka answers.
+          Map.entry("spring.kafka.admin.operation-timeout", "5s"),
+          Map.entry("spring.kafka.admin.close-timeout", "2s"),
           Map.entry("spring.kafka.listener.observation-enabled", "true"));
 
   @Override

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,9 +36,15 @@ public class OutboxAutoConfiguration {
       PlatformTransactionManager transactionManager,
       KafkaTemplate<String, String> kafkaTemplate,
       OutboxProperties properties,
-      ObjectProvider<MeterRegistry> meterRegistry) {
+      ObjectProvider<MeterRegistry> meterRegistry,
+      ObjectProvider<KafkaAdmin> kafkaAdmin) {
     OutboxRelay relay =
-        new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager), kafkaTemplate, properties);
+        new OutboxRelay(
+            JdbcClient.create(dataSource),
+            new TransactionTemplate(transactionManager),
+            kafkaTemplate,
+            properties,
+            () -> kafkaAdmin.ifAvailable(KafkaAdmin::initialize));
     meterRegistry.ifAvailable(
         registry ->
             Gauge.builder("outbox.pending", relay, OutboxRelay::pendingCount)

@@ -35,16 +35,27 @@ public class OutboxRelay implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final KafkaTemplate<String, String> kafka;
   private final OutboxProperties properties;
+  private final Runnable ensureTopics;
   private final AtomicBoolean nudged = new AtomicBoolean();
   private volatile @Nullable ScheduledExecutorService executor;
   private volatile boolean brokerDownLogged;
+  private volatile long lastTopicCheck;
 
+  /**
+   * @param ensureTopics creates the suite's topics if missing; run after a failed publish, because
+   *     a service that started while Kafka was down could not create them then
+   */
   public OutboxRelay(
-      JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      KafkaTemplate<String, String> kafka,
+      OutboxProperties properties,
+      Runnable ensureTopics) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
     this.properties = properties;
+    this.ensureTopics = ensureTopics;
   }
 
   /** Asks for a relay run soon; runs already queued absorb the request. */
@@ -109,10 +120,16 @@ public class OutboxRelay implements SmartLifecycle {
       if (event.traceparent() != null) {
         record.headers().add("traceparent", event.traceparent().getBytes(StandardCharsets.US_ASCII));
       }
-      sends.add(kafka.send(record));
+      try {
+        sends.add(kafka.send(record));
+      } catch (RuntimeException e) {
+        // The producer refuses at once (no metadata in max.block.ms): nothing after this may go first.
+        sends.add(CompletableFuture.failedFuture(e));
+        break;
+      }
     }
     List<Long> published = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
+    for (int i = 0; i < sends.size(); i++) {
       try {
         sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         published.add(batch.get(i).id());
@@ -124,6 +141,7 @@ public class OutboxRelay implements SmartLifecycle {
           log.warn("outbox.publish_failed pending={} reason={}", batch.size() - i, e.toString());
           brokerDownLogged = true;
         }
+        ensureTopicsOccasionally();
         return published;
       }
     }
@@ -132,6 +150,18 @@ public class OutboxRelay implements SmartLifecycle {
       brokerDownLogged = false;
     }
     return published;
+  }
+
+  private void ensureTopicsOccasionally() {
+    long now = System.nanoTime();
+    if (now - lastTopicCheck > TimeUnit.SECONDS.toNanos(30)) {
+      lastTopicCheck = now;
+      try {
+        ensureTopics.run();
+      } catch (RuntimeException e) {
+        log.debug("outbox.topic_check_failed reason={}", e.toString());
+      }
+    }
   }
 
   private void relayQuietly() {

@@ -1,0 +1,78 @@
+package com.acme.saas.common.probe;
+
+import com.acme.saas.common.security.CurrentUser;
+import com.acme.saas.common.web.ApiException;
+import com.acme.saas.common.web.ApiResponse;
+import com.acme.saas.common.web.PageQuery;
+import com.acme.saas.common.web.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ProbeController {
+
+  private final ProbeEvents events;
+
+  ProbeController(ProbeEvents events) {
+    this.events = events;
+  }
+
+  record ItemRequest(@NotBlank @Size(max = 20) String name, @Min(1) @Max(10) int count) {}
+
+  @PostMapping("/probe/items")
+  @ResponseStatus(HttpStatus.CREATED)
+  ApiResponse<ItemRequest> create(@Valid @RequestBody ItemRequest request) {
+    return ApiResponse.of(request);
+  }
+
+  @GetMapping("/probe/items/{id}")
+  ApiResponse<String> item(@PathVariable UUID id) {
+    throw ApiException.notFound("Item", id);
+  }
+
+  @GetMapping("/probe/page")
+  PageResponse<Integer> page(@Valid PageQuery page) {
+    return PageResponse.of(List.of(), page, 45);
+  }
+
+  @GetMapping("/probe/boom")
+  ApiResponse<String> boom() {
+    throw new IllegalStateException("select * from secret_table where password = 'hunter2'");
+  }
+
+  @GetMapping("/probe/public")
+  ApiResponse<String> open() {
+    return ApiResponse.of("open");
+  }
+
+  @GetMapping("/probe/me")
+  ApiResponse<CurrentUser> me(CurrentUser user) {
+    return ApiResponse.of(user);
+  }
+
+  @GetMapping("/probe/admin")
+  @PreAuthorize("hasRole('ADMIN')")
+  ApiResponse<String> admin() {
+    return ApiResponse.of("admin");
+  }
+
+  /** Deletes a user: writes UserDeleted through the outbox, then fails when asked to. */
+  @PostMapping("/probe/users/{id}/delete")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void delete(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean fail) {
+    events.deleteUser(id, fail);
+  }
+}

@@ -1,0 +1,164 @@
+package com.acme.saas.common.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.saas.common.web.ErrorCode;
+import com.acme.saas.testsupport.TestTokens;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The verifier every service and the gateway rely on, against a real HTTP JWKS endpoint. */
+class AccessTokenVerifierTests {
+
+  private final UUID userId = UUID.randomUUID();
+  private final AccessTokenVerifier verifier = verifier();
+
+  @AfterEach
+  void restoreKeys() {
+    TestTokens.publishDefault();
+  }
+
+  @Test
+  void acceptsAValidToken() {
+    VerifiedToken token = verifier.verify(TestTokens.admin(userId));
+    assertThat(token.userId()).isEqualTo(userId);
+    assertThat(token.role()).isEqualTo("ADMIN");
+    assertThat(token.email()).isEqualTo("user-" + userId + "@example.com");
+    assertThat(token.expiresAt()).isAfter(Instant.now());
+  }
+
+  @Test
+  void rejectsAlgNone() {
+    String payload = TestTokens.user(userId).split("\\.")[1];
+    String header = base64("{\"alg\":\"none\",\"kid\":\"test-key-1\"}");
+    assertInvalid(header + "." + payload + ".");
+  }
+
+  @Test
+  void rejectsHs256SignedWithThePublicKey() throws Exception {
+    RSAKey key = TestTokens.signingKey();
+    SignedJWT forged =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
+            TestTokens.claims(userId, "ADMIN", c -> {}).build());
+    forged.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
+    assertInvalid(forged.serialize());
+  }
+
+  @Test
+  void rejectsATamperedPayload() {
+    String[] parts = TestTokens.user(userId).split("\\.");
+    String userPayload = new String(Base64.getUrlDecoder().decode(parts[1]));
+    String adminPayload = base64(userPayload.replace("\"role\":\"USER\"", "\"role\":\"ADMIN\""));
+    assertThat(adminPayload).isNotEqualTo(parts[1]);
+    assertInvalid(parts[0] + "." + adminPayload + "." + parts[2]);
+  }
+
+  @Test
+  void rejectsAWrongIssuer() {
+    assertInvalid(TestTokens.token(userId, "USER", c -> c.issuer("https://evil.example")));
+  }
+
+  @Test
+  void rejectsAWrongAudience() {
+    assertInvalid(TestTokens.token(userId, "USER", c -> c.audience("another-api")));
+  }
+
+  @Test
+  void rejectsAMissingRequiredClaim() {
+    assertInvalid(TestTokens.token(userId, "USER", c -> c.jwtID(null)));
+  }
+
+  @Test
+  void rejectsAnExpiredTokenAsExpired() {
+    String expired = TestTokens.token(userId, "USER", c -> c.expirationTime(Date.from(Instant.now().minusSeconds(60))));
+    assertThatThrownBy(() -> verifier.verify(expired))
+        .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_EXPIRED));
+  }
+
+  @Test
+  void toleratesThirtySecondsOfClockSkew() {
+    String justExpired = TestTokens.token(userId, "USER", c -> c.expirationTime(Date.from(Instant.now().minusSeconds(10))));
+    assertThat(verifier.verify(justExpired).userId()).isEqualTo(userId);
+  }
+
+  @Test
+  void rejectsATokenNotYetValid() {
+    assertInvalid(TestTokens.token(userId, "USER", c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(120)))));
+  }
+
+  @Test
+  void rejectsAnUnknownKeyId() {
+    RSAKey stranger = TestTokens.generate("stranger");
+    assertInvalid(TestTokens.sign(stranger, TestTokens.claims(userId, "ADMIN", c -> {})));
+  }
+
+  @Test
+  void rejectsAKeyEmbeddedInTheToken() throws Exception {
+    RSAKey attacker = TestTokens.generate("test-key-1");
+    SignedJWT forged =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-key-1").jwk(attacker.toPublicJWK()).build(),
+            TestTokens.claims(userId, "ADMIN", c -> {}).build());
+    forged.sign(new RSASSASigner(attacker));
+    assertInvalid(forged.serialize());
+  }
+
+  @Test
+  void unknownKeyIdsRefetchTheKeySetAtMostOncePerInterval() {
+    verifier.verify(TestTokens.user(userId));
+    int before = TestTokens.jwksFetches();
+    RSAKey stranger = TestTokens.generate("stranger");
+    for (int i = 0; i < 10; i++) {
+      assertInvalid(TestTokens.sign(stranger, TestTokens.claims(userId, "USER", c -> {})));
+    }
+    assertThat(TestTokens.jwksFetches() - before).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aRotatedInKeyIsFoundByRefetching() {
+    verifier.verify(TestTokens.user(userId));
+    RSAKey next = TestTokens.generate("test-key-2");
+    TestTokens.publish(new JWKSet(List.of(TestTokens.signingKey().toPublicJWK(), next.toPublicJWK())));
+    VerifiedToken token = verifier.verify(TestTokens.sign(next, TestTokens.claims(userId, "USER", c -> {})));
+    assertThat(token.userId()).isEqualTo(userId);
+    assertThat(verifier.verify(TestTokens.user(userId)).userId()).isEqualTo(userId);
+  }
+
+  private void assertInvalid(String token) {
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID));
+  }
+
+  private static String base64(String json) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes());
+  }
+
+  private static AccessTokenVerifier verifier() {
+    TokenProperties properties =
+        new TokenProperties(
+            TestTokens.jwksUri(),
+            TestTokens.ISSUER,
+            TestTokens.AUDIENCE,
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(2),
+            List.of());
+    return new AccessTokenVerifier(AccessTokenVerifier.remoteKeys(properties), properties);
+  }
+}

@@ -1,0 +1,172 @@
+package com.acme.saas.common.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.saas.common.probe.ProbeApplication;
+import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.TestTokens;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every failure class answers its catalogued code and status, in the envelope, with nothing internal. */
+@SpringBootTest(classes = ProbeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class ErrorCatalogueTests {
+
+  @LocalServerPort int port;
+  HttpApi api;
+  String token = TestTokens.user(UUID.randomUUID());
+
+  @BeforeEach
+  void setUp() {
+    api = HttpApi.local(port);
+  }
+
+  @Test
+  void validSuccessIsWrappedInTheEnvelope() {
+    HttpApi.Response response = api.post("/probe/items", token, Map.of("name", "pen", "count", 2));
+    assertThat(response.status()).isEqualTo(201);
+    assertThat(response.data().path("name").asString()).isEqualTo("pen");
+    assertThat(response.json().path("meta").path("timestamp").asString()).isNotBlank();
+  }
+
+  @Test
+  void beanValidationFailureListsEachField() {
+    HttpApi.Response response = api.post("/probe/items", token, Map.of("name", " ", "count", 0));
+    assertValidationError(response);
+    assertThat(response.json().path("error").path("details").findValuesAsString("field")).containsExactly("count", "name");
+  }
+
+  @Test
+  void malformedJsonIsAValidationError() {
+    HttpApi.Response response = api.post("/probe/items", token, "{\"name\": ");
+    assertValidationError(response);
+    assertThat(response.json().path("error").path("message").asString()).isEqualTo("Malformed JSON request body");
+  }
+
+  @Test
+  void unknownFieldIsRejectedSoNothingCanBeMassAssigned() {
+    HttpApi.Response response = api.post("/probe/items", token, Map.of("name", "pen", "count", 1, "role", "ADMIN"));
+    assertValidationError(response);
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("role");
+  }
+
+  @Test
+  void wrongTypeInBodyNamesTheField() {
+    HttpApi.Response response = api.post("/probe/items", token, Map.of("name", "pen", "count", "many"));
+    assertValidationError(response);
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("count");
+  }
+
+  @Test
+  void nonUuidPathVariableIs400() {
+    HttpApi.Response response = api.get("/probe/items/not-a-uuid", token);
+    assertValidationError(response);
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("id");
+  }
+
+  @Test
+  void missingResourceIs404WithItsMessage() {
+    UUID id = UUID.randomUUID();
+    HttpApi.Response response = api.get("/probe/items/" + id, token);
+    assertError(response, 404, "RESOURCE_NOT_FOUND");
+    assertThat(response.json().path("error").path("message").asString()).isEqualTo("Item " + id + " does not exist");
+  }
+
+  @Test
+  void pathWithoutHandlerIs404() {
+    assertError(api.get("/probe/nothing/here", token), 404, "RESOURCE_NOT_FOUND");
+  }
+
+  @Test
+  void wrongMethodIs405() {
+    assertError(api.delete("/probe/items", token), 405, "METHOD_NOT_ALLOWED");
+  }
+
+  @Test
+  void wrongMediaTypeIs415() {
+    HttpApi.Response response =
+        api.call("POST", "/probe/items").bearer(token).body("name=pen".getBytes(), "text/plain").send();
+    assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void declaredOversizedBodyIs413() {
+    byte[] body = ("{\"name\":\"" + "x".repeat(1024 * 1024 + 10) + "\",\"count\":1}").getBytes();
+    HttpApi.Response response = api.call("POST", "/probe/items").bearer(token).body(body, "application/json").send();
+    assertError(response, 413, "PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
+  void chunkedOversizedBodyIs413() throws Exception {
+    byte[] body = ("{\"name\":\"" + "x".repeat(1024 * 1024 + 10) + "\",\"count\":1}").getBytes();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/probe/items"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            // A stream of unknown length is sent chunked, with no Content-Length to trust.
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(response.body()).contains("\"PAYLOAD_TOO_LARGE\"");
+  }
+
+  @Test
+  void paginationDefaultsAndMeta() {
+    HttpApi.Response response = api.get("/probe/page", token);
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().path("meta").toString())
+        .isEqualTo("{\"total\":45,\"page\":1,\"pageSize\":20,\"totalPages\":3}");
+  }
+
+  @Test
+  void paginationOutOfRangeIs400() {
+    assertValidationError(api.get("/probe/page?pageSize=101", token));
+    assertValidationError(api.get("/probe/page?pageSize=0", token));
+    assertValidationError(api.get("/probe/page?page=0", token));
+    assertValidationError(api.get("/probe/page?page=first", token));
+  }
+
+  @Test
+  void unexpectedFailureIs500WithoutInternals() {
+    HttpApi.Response response = api.get("/probe/boom", token);
+    assertError(response, 500, "INTERNAL_ERROR");
+    assertThat(response.text())
+        .doesNotContain("secret_table", "hunter2", "IllegalStateException", "java.", "at com.", "Exception");
+  }
+
+  @Test
+  void requestIdIsEchoedAndCarriedInTheErrorBody() {
+    HttpApi.Response response = api.call("GET", "/probe/boom").bearer(token).header("X-Request-Id", "client-req.42").send();
+    assertThat(response.header("X-Request-Id")).isEqualTo("client-req.42");
+    assertThat(response.json().path("error").path("requestId").asString()).isEqualTo("client-req.42");
+  }
+
+  @Test
+  void insaneRequestIdIsReplaced() {
+    HttpApi.Response response = api.call("GET", "/probe/public").header("X-Request-Id", "bad id; drop table").send();
+    assertThat(response.header("X-Request-Id")).isNotBlank().doesNotContain(" ").hasSizeLessThanOrEqualTo(64);
+  }
+
+  private static void assertValidationError(HttpApi.Response response) {
+    assertError(response, 400, "VALIDATION_ERROR");
+  }
+
+  private static void assertError(HttpApi.Response response, int status, String code) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    assertThat(response.errorCode()).as(response.toString()).isEqualTo(code);
+    assertThat(response.json().path("error").path("requestId").asString()).isNotBlank();
+  }
+}
