@@ -7,7 +7,7 @@ import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.task.TaskClient;
-import com.acme.saas.task.UserEvents;
+import com.acme.saas.task.PublishedEvents;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.time.Duration;
@@ -52,10 +52,10 @@ class UserErasureTests {
       tasks.create(doomed, "task " + i);
     }
     UUID kept = tasks.create(bystander, "not mine to lose");
-    UserEvents.publish("billing-service", new SubscriptionChanged(doomedId, "pro", "active", null, false));
+    PublishedEvents.publish("billing-service", new SubscriptionChanged(doomedId, "pro", "active", null, false));
     await().atMost(Duration.ofSeconds(20)).until(() -> plans(doomedId) == 1 && "pro".equals(plan(doomedId)));
 
-    EventEnvelope deleted = UserEvents.publish("user-service", new UserDeleted(doomedId));
+    EventEnvelope deleted = PublishedEvents.publish("user-service", new UserDeleted(doomedId));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(deleted));
     assertThat(tasksOf(doomedId)).isZero();
@@ -68,13 +68,13 @@ class UserErasureTests {
   void redeliveredUserDeletedIsHarmless() {
     tasks.create(doomed, "gone soon");
     UserDeleted event = new UserDeleted(doomedId);
-    EventEnvelope first = UserEvents.publish("user-service", event);
+    EventEnvelope first = PublishedEvents.publish("user-service", event);
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(first));
     UUID createdAfter = tasks.create(doomed, "created after the erasure");
 
-    UserEvents.publish("user-service", event, first);
+    PublishedEvents.publish("user-service", event, first);
     // The test topic has one partition, so once a later event is applied the redelivery was too.
-    EventEnvelope marker = UserEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
+    EventEnvelope marker = PublishedEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(marker));
 
     assertThat(tasks.list(doomed, "").data().get(0).path("id").asString()).isEqualTo(createdAfter.toString());
@@ -84,7 +84,7 @@ class UserErasureTests {
   void userDeletedForAnUnknownUserIsHarmless() {
     UUID kept = tasks.create(bystander, "still here");
 
-    EventEnvelope unknown = UserEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
+    EventEnvelope unknown = PublishedEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(unknown));
     assertThat(tasks.list(bystander, "").data().get(0).path("id").asString()).isEqualTo(kept.toString());

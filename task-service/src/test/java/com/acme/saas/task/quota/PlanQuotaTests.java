@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.task.TaskClient;
-import com.acme.saas.task.UserEvents;
+import com.acme.saas.task.PublishedEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
@@ -101,12 +101,12 @@ class PlanQuotaTests {
   void paidPlanHasNoCapAndALapsedOneFallsBackToFree() {
     fill(3);
 
-    UserEvents.publish("billing-service", subscription("pro", "active"));
+    PublishedEvents.publish("billing-service", subscription("pro", "active"));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo("pro"));
     assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fourth")).status()).isEqualTo(201);
     assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fifth")).status()).isEqualTo(201);
 
-    UserEvents.publish("billing-service", subscription("pro", "past_due"));
+    PublishedEvents.publish("billing-service", subscription("pro", "past_due"));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo("free"));
     HttpApi.Response response = http.post("/api/v1/tasks", token, Map.of("title", "sixth"));
     assertThat(response.errorCode()).isEqualTo("PLAN_LIMIT_REACHED");
