@@ -1,3 +1,4 @@
+/** Tasks: the tasks API, the plan quota, and erasure of deleted users. */
 @NullMarked
 package com.acme.saas.task;
 

@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.task.erasure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.task.quota;
+
+import org.jspecify.annotations.NullMarked;

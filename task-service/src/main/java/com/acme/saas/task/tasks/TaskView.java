@@ -1,0 +1,30 @@
+package com.acme.saas.task.tasks;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A task as the API shows it. */
+record TaskView(
+    UUID id,
+    UUID userId,
+    String title,
+    @Nullable String description,
+    boolean completed,
+    @Nullable LocalDate dueDate,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static TaskView of(Task task) {
+    return new TaskView(
+        task.id(),
+        task.userId(),
+        task.title(),
+        task.description(),
+        task.completed(),
+        task.dueDate(),
+        task.createdAt(),
+        task.updatedAt());
+  }
+}

@@ -1,0 +1,139 @@
+package com.acme.saas.task.quota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.acme.saas.common.events.SubscriptionChanged;
+import com.acme.saas.task.TaskClient;
+import com.acme.saas.task.PublishedEvents;
+import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tasks.free-limit=3")
+@RealInfrastructure
+class PlanQuotaTests {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  HttpApi http;
+  TaskClient tasks;
+  UUID userId;
+  String token;
+
+  @BeforeEach
+  void setUp() {
+    http = HttpApi.local(port);
+    tasks = TaskClient.on(port);
+    userId = UUID.randomUUID();
+    token = TestTokens.user(userId);
+  }
+
+  @Test
+  void freeUserCannotCreatePastTheLimit() {
+    fill(3);
+
+    HttpApi.Response response = http.post("/api/v1/tasks", token, Map.of("title", "one too many"));
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.errorCode()).isEqualTo("PLAN_LIMIT_REACHED");
+    assertThat(taskCount()).isEqualTo(3);
+  }
+
+  @Test
+  void deletingATaskFreesASlot() {
+    UUID first = fill(3).getFirst();
+    http.delete("/api/v1/tasks/" + first, token);
+
+    assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fits again")).status()).isEqualTo(201);
+  }
+
+  @Test
+  void limitCountsEachUserSeparately() {
+    fill(3);
+
+    assertThat(http.post("/api/v1/tasks", TestTokens.user(UUID.randomUUID()), Map.of("title", "mine")).status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void concurrentCreatesAtTheLastSlotLetOnlyOneThrough() throws Exception {
+    fill(2);
+    int racers = 6;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<HttpApi.Response>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+      for (int i = 0; i < racers; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return HttpApi.local(port).post("/api/v1/tasks", token, Map.of("title", "race"));
+                }));
+      }
+      start.countDown();
+    }
+    List<Integer> statuses = results.stream().map(PlanQuotaTests::status).toList();
+
+    assertThat(statuses).containsOnly(201, 403).filteredOn(s -> s == 201).hasSize(1);
+    assertThat(taskCount()).isEqualTo(3);
+  }
+
+  @Test
+  void paidPlanHasNoCapAndALapsedOneFallsBackToFree() {
+    fill(3);
+
+    PublishedEvents.publish("billing-service", subscription("pro", "active"));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo("pro"));
+    assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fourth")).status()).isEqualTo(201);
+    assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fifth")).status()).isEqualTo(201);
+
+    PublishedEvents.publish("billing-service", subscription("pro", "past_due"));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo("free"));
+    HttpApi.Response response = http.post("/api/v1/tasks", token, Map.of("title", "sixth"));
+    assertThat(response.errorCode()).isEqualTo("PLAN_LIMIT_REACHED");
+    assertThat(taskCount()).isEqualTo(5);
+  }
+
+  private List<UUID> fill(int count) {
+    return IntStream.range(0, count).mapToObj(i -> tasks.create(token, "task " + i)).toList();
+  }
+
+  private SubscriptionChanged subscription(String plan, String status) {
+    return new SubscriptionChanged(userId, plan, status, Instant.now().plus(Duration.ofDays(30)), false);
+  }
+
+  private long taskCount() {
+    return tasks.list(token, "").json().path("meta").path("total").asLong();
+  }
+
+  private String plan() {
+    return jdbc.sql("select plan from user_plans where user_id = :id").param("id", userId).query(String.class).optional().orElse("none");
+  }
+
+  private static int status(Future<HttpApi.Response> result) {
+    try {
+      return result.get().status();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

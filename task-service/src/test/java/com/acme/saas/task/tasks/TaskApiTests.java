@@ -1,0 +1,241 @@
+package com.acme.saas.task.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.saas.task.TaskClient;
+import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.TestTokens;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class TaskApiTests {
+
+  @LocalServerPort int port;
+
+  HttpApi http;
+  TaskClient tasks;
+  UUID userId;
+  String token;
+
+  @BeforeEach
+  void setUp() {
+    http = HttpApi.local(port);
+    tasks = TaskClient.on(port);
+    userId = UUID.randomUUID();
+    token = TestTokens.user(userId);
+  }
+
+  @Test
+  void createdTaskIsReturnedWithItsLocation() {
+    HttpApi.Response response =
+        http.post(
+            "/api/v1/tasks",
+            token,
+            Map.of("title", "  Write report  ", "description", "Q3 numbers", "completed", true, "dueDate", "2026-12-24"));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    JsonNode task = response.data();
+    assertThat(response.header("Location")).isEqualTo("/api/v1/tasks/" + task.path("id").asString());
+    assertThat(task.path("userId").asString()).isEqualTo(userId.toString());
+    assertThat(task.path("title").asString()).isEqualTo("Write report");
+    assertThat(task.path("description").asString()).isEqualTo("Q3 numbers");
+    assertThat(task.path("completed").asBoolean()).isTrue();
+    assertThat(task.path("dueDate").asString()).isEqualTo("2026-12-24");
+    assertThat(task.path("createdAt").asString()).isNotBlank().isEqualTo(task.path("updatedAt").asString());
+  }
+
+  @Test
+  void newTaskDefaultsToOpenWithoutDescriptionOrDueDate() {
+    JsonNode task = tasks.create(token, Map.of("title", "Buy milk"));
+
+    assertThat(task.path("completed").asBoolean()).isFalse();
+    assertThat(task.path("description").isNull()).isTrue();
+    assertThat(task.path("dueDate").isNull()).isTrue();
+  }
+
+  @Test
+  void createdTaskCanBeReadBack() {
+    UUID id = tasks.create(token, "Buy milk");
+
+    HttpApi.Response response = http.get("/api/v1/tasks/" + id, token);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.data().path("title").asString()).isEqualTo("Buy milk");
+    assertThat(response.json().path("meta").path("timestamp").asString()).isNotBlank();
+  }
+
+  @Test
+  void titleOfTwoHundredCharactersAfterTrimmingIsAccepted() {
+    String title = "x".repeat(200);
+
+    JsonNode task = tasks.create(token, Map.of("title", "   " + title + "   "));
+
+    assertThat(task.path("title").asString()).isEqualTo(title);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{}",
+        "{\"title\": null}",
+        "{\"title\": \"\"}",
+        "{\"title\": \"   \"}",
+        "{\"title\": \"ok\", \"dueDate\": \"24.12.2026\"}",
+        "{\"title\": \"ok\", \"dueDate\": \"2026-02-30\"}",
+        "{\"title\": \"ok\", \"completed\": \"maybe\"}",
+        "{\"title\": \"ok\",",
+        "[]"
+      })
+  void invalidNewTaskAnswers400(String body) {
+    HttpApi.Response response = http.post("/api/v1/tasks", token, body);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+  }
+
+  @Test
+  void titleLongerThan200AnswersValidationErrorOnTitle() {
+    HttpApi.Response response = http.post("/api/v1/tasks", token, Map.of("title", "x".repeat(201)));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("title");
+  }
+
+  @Test
+  void descriptionLongerThan5000Answers400() {
+    HttpApi.Response ok = http.post("/api/v1/tasks", token, Map.of("title", "t", "description", "d".repeat(5000)));
+    HttpApi.Response tooLong =
+        http.post("/api/v1/tasks", token, Map.of("title", "t", "description", "d".repeat(5001)));
+
+    assertThat(ok.status()).isEqualTo(201);
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.errorCode()).isEqualTo("VALIDATION_ERROR");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"id", "userId", "createdAt", "updatedAt", "owner"})
+  void bodyCannotSetServerOwnedFields(String field) {
+    Map<String, Object> body = new HashMap<>(Map.of("title", "mine"));
+    body.put(field, field.endsWith("At") ? "2020-01-01T00:00:00Z" : UUID.randomUUID().toString());
+
+    HttpApi.Response created = http.post("/api/v1/tasks", token, body);
+    UUID id = tasks.create(token, "existing");
+    HttpApi.Response patched = http.patch("/api/v1/tasks/" + id, token, Map.of(field, body.get(field)));
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(400);
+    assertThat(created.errorCode()).isEqualTo("VALIDATION_ERROR");
+    assertThat(patched.status()).as(patched.toString()).isEqualTo(400);
+    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("userId").asString()).isEqualTo(userId.toString());
+    assertThat(tasks.list(token, "").json().path("meta").path("total").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void patchChangesOnlyTheFieldsItNames() {
+    JsonNode task =
+        tasks.create(token, Map.of("title", "Old", "description", "keep me", "dueDate", "2026-05-01"));
+
+    HttpApi.Response response = http.patch("/api/v1/tasks/" + task.path("id").asString(), token, Map.of("completed", true));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    JsonNode patched = response.data();
+    assertThat(patched.path("completed").asBoolean()).isTrue();
+    assertThat(patched.path("title").asString()).isEqualTo("Old");
+    assertThat(patched.path("description").asString()).isEqualTo("keep me");
+    assertThat(patched.path("dueDate").asString()).isEqualTo("2026-05-01");
+    assertThat(patched.path("createdAt").asString()).isEqualTo(task.path("createdAt").asString());
+    assertThat(patched.path("updatedAt").asString()).isNotEqualTo(task.path("updatedAt").asString());
+  }
+
+  @Test
+  void patchWithExplicitNullClearsDescriptionAndDueDate() {
+    JsonNode task = tasks.create(token, Map.of("title", "T", "description", "d", "dueDate", "2026-05-01"));
+
+    HttpApi.Response response =
+        http.patch("/api/v1/tasks/" + task.path("id").asString(), token, "{\"description\": null, \"dueDate\": null}");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.data().path("description").isNull()).isTrue();
+    assertThat(response.data().path("dueDate").isNull()).isTrue();
+    assertThat(response.data().path("title").asString()).isEqualTo("T");
+  }
+
+  @Test
+  void patchTrimsAndChangesTitle() {
+    UUID id = tasks.create(token, "Old");
+
+    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, token, Map.of("title", "  New  ", "dueDate", "2027-01-31"));
+
+    assertThat(response.data().path("title").asString()).isEqualTo("New");
+    assertThat(response.data().path("dueDate").asString()).isEqualTo("2027-01-31");
+    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("title").asString()).isEqualTo("New");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"title\": null}",
+        "{\"title\": \"  \"}",
+        "{\"completed\": null}",
+        "{\"dueDate\": \"tomorrow\"}"
+      })
+  void invalidPatchAnswers400AndChangesNothing(String body) {
+    UUID id = tasks.create(token, "Unchanged");
+
+    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, token, body);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("title").asString()).isEqualTo("Unchanged");
+  }
+
+  @Test
+  void patchWithTooLongDescriptionAnswers400() {
+    UUID id = tasks.create(token, "T");
+
+    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, token, Map.of("description", "d".repeat(5001)));
+
+    assertThat(response.status()).isEqualTo(400);
+  }
+
+  @Test
+  void deletedTaskIsGone() {
+    UUID id = tasks.create(token, "Short-lived");
+
+    HttpApi.Response deleted = http.delete("/api/v1/tasks/" + id, token);
+
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(deleted.text()).isEmpty();
+    assertThat(http.get("/api/v1/tasks/" + id, token).status()).isEqualTo(404);
+    assertThat(http.delete("/api/v1/tasks/" + id, token).status()).isEqualTo(404);
+  }
+
+  @Test
+  void missingTaskAnswers404() {
+    HttpApi.Response response = http.get("/api/v1/tasks/" + UUID.randomUUID(), token);
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
+  }
+
+  @Test
+  void malformedTaskIdAnswers400() {
+    assertThat(http.get("/api/v1/tasks/not-a-uuid", token).status()).isEqualTo(400);
+  }
+
+  @Test
+  void tasksNeedAToken() {
+    assertThat(http.get("/api/v1/tasks", null).errorCode()).isEqualTo("TOKEN_MISSING");
+    assertThat(http.post("/api/v1/tasks", null, Map.of("title", "x")).status()).isEqualTo(401);
+  }
+}

@@ -1,0 +1,7 @@
+package com.acme.saas.user.admin;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** PATCH /users/{id}: the new role; unknown fields are rejected. */
+record RoleChange(@NotNull @Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN") String role) {}

@@ -1,0 +1,142 @@
+package com.acme.saas.user.profiles;
+
+import com.acme.saas.common.web.PageQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code profiles} table. */
+@Repository
+public class ProfileRepository {
+
+  private static final String SEARCH =
+      " where (cast(:pattern as text) is null or email ilike :pattern escape '\\' or name ilike :pattern escape '\\')";
+
+  private final JdbcClient jdbc;
+
+  ProfileRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Profile> find(UUID id) {
+    return jdbc.sql("select * from profiles where id = :id").param("id", id).query(ProfileRepository::profile).optional();
+  }
+
+  /** The profile, locked until the end of the transaction. */
+  public Optional<Profile> findForUpdate(UUID id) {
+    return jdbc.sql("select * from profiles where id = :id for update")
+        .param("id", id)
+        .query(ProfileRepository::profile)
+        .optional();
+  }
+
+  /** Locks every admin's profile, always in the same order, and tells how many there are. */
+  public int lockAdmins() {
+    return jdbc.sql("select id from profiles where role = 'ADMIN' order by id for update")
+        .query(UUID.class)
+        .list()
+        .size();
+  }
+
+  /** Creates the profile unless it exists; {@code provisional} when only a token vouches for it. */
+  void insertIfAbsent(UUID id, String email, String name, String role, boolean provisional) {
+    jdbc.sql(
+            """
+            insert into profiles (id, email, name, role, provisional, created_at, updated_at)
+            values (:id, :email, :name, :role, :provisional, now(), now())
+            on conflict (id) do nothing
+            """)
+        .param("id", id)
+        .param("email", email)
+        .param("name", name)
+        .param("role", role)
+        .param("provisional", provisional)
+        .update();
+  }
+
+  /**
+   * Creates the profile from a registration, or completes one created provisionally from a token.
+   * A profile already complete stays as it is, so a redelivered registration changes nothing.
+   */
+  void register(UUID id, String email, String name, String role) {
+    jdbc.sql(
+            """
+            insert into profiles (id, email, name, role, provisional, created_at, updated_at)
+            values (:id, :email, :name, :role, false, now(), now())
+            on conflict (id) do update
+               set email = excluded.email, name = excluded.name, provisional = false, updated_at = now()
+             where profiles.provisional
+            """)
+        .param("id", id)
+        .param("email", email)
+        .param("name", name)
+        .param("role", role)
+        .update();
+  }
+
+  Optional<Profile> rename(UUID id, String name) {
+    return jdbc.sql(
+            "update profiles set name = :name, provisional = false, updated_at = now() where id = :id returning *")
+        .param("id", id)
+        .param("name", name)
+        .query(ProfileRepository::profile)
+        .optional();
+  }
+
+  boolean changePlan(UUID id, String plan) {
+    return jdbc.sql("update profiles set plan = :plan, updated_at = now() where id = :id")
+            .param("id", id)
+            .param("plan", plan)
+            .update()
+        == 1;
+  }
+
+  public Profile changeRole(UUID id, String role) {
+    return jdbc.sql("update profiles set role = :role, updated_at = now() where id = :id returning *")
+        .param("id", id)
+        .param("role", role)
+        .query(ProfileRepository::profile)
+        .single();
+  }
+
+  public void delete(UUID id) {
+    jdbc.sql("delete from profiles where id = :id").param("id", id).update();
+  }
+
+  /** A page of profiles, newest first, whose email or name contains {@code q} ignoring case. */
+  public List<Profile> page(@Nullable String q, PageQuery page) {
+    return jdbc.sql("select * from profiles" + SEARCH + " order by created_at desc, id desc limit :limit offset :offset")
+        .param("pattern", likePattern(q))
+        .param("limit", page.pageSize())
+        .param("offset", page.offset())
+        .query(ProfileRepository::profile)
+        .list();
+  }
+
+  public long count(@Nullable String q) {
+    return jdbc.sql("select count(*) from profiles" + SEARCH).param("pattern", likePattern(q)).query(Long.class).single();
+  }
+
+  private static @Nullable String likePattern(@Nullable String q) {
+    return q == null || q.isBlank()
+        ? null
+        : "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  private static Profile profile(ResultSet rs, int row) throws SQLException {
+    return new Profile(
+        rs.getObject("id", UUID.class),
+        rs.getString("email"),
+        rs.getString("name"),
+        rs.getString("role"),
+        rs.getString("plan"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+  }
+}

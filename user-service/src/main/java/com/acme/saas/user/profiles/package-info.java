@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.user.profiles;
+
+import org.jspecify.annotations.NullMarked;

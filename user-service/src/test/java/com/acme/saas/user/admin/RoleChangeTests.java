@@ -1,0 +1,137 @@
+package com.acme.saas.user.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.saas.common.events.EventEnvelope;
+import com.acme.saas.common.events.UserRoleChanged;
+import com.acme.saas.user.SuiteEvents;
+import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.TestTokens;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class RoleChangeTests {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  HttpApi http;
+  UUID adminId;
+  String admin;
+
+  @BeforeEach
+  void setUp() {
+    jdbc.sql("delete from profiles").update();
+    http = HttpApi.local(port);
+    adminId = UUID.randomUUID();
+    admin = TestTokens.admin(adminId);
+    http.get("/api/v1/users/me", admin);
+  }
+
+  @Test
+  void promotionChangesTheRoleAndTellsTheOtherServices() {
+    UUID userId = user();
+
+    HttpApi.Response response = http.patch("/api/v1/users/" + userId, admin, Map.of("role", "ADMIN"));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.data().path("role").asString()).isEqualTo("ADMIN");
+    assertThat(http.get("/api/v1/users/" + userId, admin).data().path("role").asString()).isEqualTo("ADMIN");
+    ConsumerRecord<String, String> record = SuiteEvents.awaitUserEvent(UserRoleChanged.TYPE.name(), userId);
+    EventEnvelope envelope = SuiteEvents.envelope(record);
+    assertThat(record.key()).isEqualTo(userId.toString());
+    assertThat(envelope.version()).isEqualTo(1);
+    assertThat(envelope.payload().path("role").asString()).isEqualTo("ADMIN");
+  }
+
+  @Test
+  void demotionOfAnotherAdminIsAllowed() {
+    UUID otherAdmin = UUID.randomUUID();
+    http.get("/api/v1/users/me", TestTokens.admin(otherAdmin));
+
+    HttpApi.Response response = http.patch("/api/v1/users/" + otherAdmin, admin, Map.of("role", "USER"));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.data().path("role").asString()).isEqualTo("USER");
+  }
+
+  @Test
+  void unchangedRoleWritesNoEvent() {
+    UUID userId = user();
+
+    HttpApi.Response response = http.patch("/api/v1/users/" + userId, admin, Map.of("role", "USER"));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(outboxRows(userId)).isZero();
+  }
+
+  @Test
+  void adminCannotDemoteItself() {
+    http.get("/api/v1/users/me", TestTokens.admin(UUID.randomUUID()));
+
+    HttpApi.Response response = http.patch("/api/v1/users/" + adminId, admin, Map.of("role", "USER"));
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.errorCode()).isEqualTo("CONFLICT");
+    assertThat(http.get("/api/v1/users/me", admin).data().path("role").asString()).isEqualTo("ADMIN");
+  }
+
+  @Test
+  void lastAdminCannotBeDemoted() {
+    // A second admin demoted by the first still holds a token that says ADMIN until it expires.
+    UUID formerAdmin = UUID.randomUUID();
+    String staleToken = TestTokens.admin(formerAdmin);
+    http.get("/api/v1/users/me", staleToken);
+    assertThat(http.patch("/api/v1/users/" + formerAdmin, admin, Map.of("role", "USER")).status()).isEqualTo(200);
+
+    HttpApi.Response response = http.patch("/api/v1/users/" + adminId, staleToken, Map.of("role", "USER"));
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.errorCode()).isEqualTo("CONFLICT");
+    assertThat(http.get("/api/v1/users/me", admin).data().path("role").asString()).isEqualTo("ADMIN");
+    assertThat(outboxRows(adminId)).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"{}", "{\"role\": null}", "{\"role\": \"ROOT\"}", "{\"role\": \"admin\"}",
+        "{\"role\": \"ADMIN\", \"email\": \"x@example.com\"}", "{\"name\": \"x\"}"})
+  void invalidRoleChangeAnswers400(String body) {
+    UUID userId = user();
+
+    HttpApi.Response response = http.patch("/api/v1/users/" + userId, admin, body);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+    assertThat(http.get("/api/v1/users/" + userId, admin).data().path("role").asString()).isEqualTo("USER");
+  }
+
+  @Test
+  void unknownUserAnswers404() {
+    HttpApi.Response response = http.patch("/api/v1/users/" + UUID.randomUUID(), admin, Map.of("role", "ADMIN"));
+
+    assertThat(response.status()).isEqualTo(404);
+  }
+
+  private UUID user() {
+    UUID id = UUID.randomUUID();
+    assertThat(http.get("/api/v1/users/me", TestTokens.user(id)).status()).isEqualTo(200);
+    return id;
+  }
+
+  private long outboxRows(UUID userId) {
+    return jdbc.sql("select count(*) from outbox where message_key = :key").param("key", userId.toString()).query(Long.class).single();
+  }
+}

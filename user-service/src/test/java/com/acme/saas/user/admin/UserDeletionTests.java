@@ -1,0 +1,110 @@
+package com.acme.saas.user.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.saas.common.events.EventEnvelope;
+import com.acme.saas.common.events.Topics;
+import com.acme.saas.common.events.UserDeleted;
+import com.acme.saas.user.SuiteEvents;
+import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.TestTokens;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The user-service half of user deletion: DELETE /users/{id} puts a UserDeleted envelope on
+ * user-events. task-service's UserErasureTests publishes that same envelope and proves the tasks
+ * go, so together they cover the chain across the two services.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class UserDeletionTests {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  HttpApi http;
+  UUID adminId;
+  String admin;
+
+  @BeforeEach
+  void setUp() {
+    jdbc.sql("delete from profiles").update();
+    http = HttpApi.local(port);
+    adminId = UUID.randomUUID();
+    admin = TestTokens.admin(adminId);
+    http.get("/api/v1/users/me", admin);
+  }
+
+  @Test
+  void deletedUserIsGoneAndUserDeletedIsPublished() {
+    UUID userId = UUID.randomUUID();
+    http.get("/api/v1/users/me", TestTokens.user(userId));
+
+    HttpApi.Response response = http.delete("/api/v1/users/" + userId, admin);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(204);
+    assertThat(response.text()).isEmpty();
+    assertThat(http.get("/api/v1/users/" + userId, admin).status()).isEqualTo(404);
+    ConsumerRecord<String, String> record = SuiteEvents.awaitUserEvent(UserDeleted.TYPE.name(), userId);
+    EventEnvelope envelope = SuiteEvents.envelope(record);
+    assertThat(record.topic()).isEqualTo(Topics.USER_EVENTS);
+    assertThat(record.key()).isEqualTo(userId.toString());
+    assertThat(envelope.version()).isEqualTo(1);
+    assertThat(envelope.eventId()).isNotNull();
+    assertThat(envelope.occurredAt()).isNotNull();
+  }
+
+  @Test
+  void adminCannotDeleteItself() {
+    http.get("/api/v1/users/me", TestTokens.admin(UUID.randomUUID()));
+
+    HttpApi.Response response = http.delete("/api/v1/users/" + adminId, admin);
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.errorCode()).isEqualTo("CONFLICT");
+    assertThat(http.get("/api/v1/users/" + adminId, admin).status()).isEqualTo(200);
+    assertThat(outboxRows(adminId)).isZero();
+  }
+
+  @Test
+  void lastAdminCannotBeDeleted() {
+    UUID formerAdmin = UUID.randomUUID();
+    String staleToken = TestTokens.admin(formerAdmin);
+    http.get("/api/v1/users/me", staleToken);
+    http.patch("/api/v1/users/" + formerAdmin, admin, Map.of("role", "USER"));
+
+    HttpApi.Response response = http.delete("/api/v1/users/" + adminId, staleToken);
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.errorCode()).isEqualTo("CONFLICT");
+    assertThat(http.get("/api/v1/users/" + adminId, admin).status()).isEqualTo(200);
+    assertThat(outboxRows(adminId)).isZero();
+  }
+
+  @Test
+  void unknownUserAnswers404() {
+    UUID unknown = UUID.randomUUID();
+
+    HttpApi.Response response = http.delete("/api/v1/users/" + unknown, admin);
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
+    assertThat(outboxRows(unknown)).isZero();
+  }
+
+  private long outboxRows(UUID userId) {
+    return jdbc.sql("select count(*) from outbox where message_key = :key")
+        .param("key", userId.toString())
+        .query(Long.class)
+        .single();
+  }
+}
