@@ -1,5 +1,6 @@
 package com.acme.saas.gateway.support;
 
+import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The five services of the suite as echo backends, started once per test JVM. */
@@ -20,5 +21,8 @@ public final class Services {
     registry.add("saas.gateway.services.tasks", TASKS::url);
     registry.add("saas.gateway.services.billing", BILLING::url);
     registry.add("saas.gateway.services.flags", FLAGS::url);
+    // Each test context counts in its own Redis keys, so no run sees another's counters.
+    String keyPrefix = "rl-test-" + UUID.randomUUID() + ":";
+    registry.add("saas.gateway.rate-limit.key-prefix", () -> keyPrefix);
   }
 }
