@@ -1,0 +1,136 @@
+package com.acme.saas.gateway.ratelimit;
+
+import com.acme.saas.common.security.VerifiedToken;
+import com.acme.saas.common.web.ApiException;
+import com.acme.saas.common.web.ErrorCode;
+import com.acme.saas.gateway.auth.Caller;
+import com.acme.saas.gateway.auth.RequestPattern;
+import com.acme.saas.gateway.hygiene.ClientAddress;
+import com.acme.saas.gateway.ratelimit.RateLimitProperties.Key;
+import com.acme.saas.gateway.ratelimit.RateLimitProperties.Policy;
+import com.acme.saas.gateway.ratelimit.WindowCounter.Window;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counts each routed request against the first policy that names it (per IP or per user) and
+ * refuses it with 429 once the window's limit is used up. Every counted response carries the IETF
+ * draft {@code RateLimit-Policy} and {@code RateLimit} headers. Without Redis, requests pass
+ * (unless their policy is configured to fail closed), counted in a metric.
+ */
+@Component
+final class RateLimitFilter implements GlobalFilter, Ordered {
+
+  /** After authentication, which tells whose request it is. */
+  static final int ORDER = -200;
+
+  private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+  private record Limit(Policy policy, RequestPattern pattern, String policyHeader) {}
+
+  private final RateLimitProperties properties;
+  private final WindowCounter counter;
+  private final ClientAddress clientAddress;
+  private final Counter redisFailures;
+  private final Limit defaultLimit;
+  private final List<Limit> limits;
+  private final AtomicLong nextFailureLog = new AtomicLong();
+
+  RateLimitFilter(RateLimitProperties properties, WindowCounter counter, ClientAddress clientAddress, MeterRegistry meters) {
+    this.properties = properties;
+    this.counter = counter;
+    this.clientAddress = clientAddress;
+    this.redisFailures =
+        Counter.builder("gateway.ratelimit.redis.failures")
+            .description("Requests whose rate limit could not be checked because Redis failed")
+            .register(meters);
+    this.defaultLimit = limit(properties.defaultPolicy(), "/**");
+    this.limits =
+        properties.policies().stream()
+            .map(policy -> limit(policy, policy.request() == null ? "/**" : policy.request()))
+            .toList();
+  }
+
+  private static Limit limit(Policy policy, String request) {
+    String header = "\"" + policy.name() + "\";q=" + policy.limit() + ";w=" + policy.window().toSeconds();
+    return new Limit(policy, RequestPattern.parse(request), header);
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    if (!properties.enabled()) {
+      return chain.filter(exchange);
+    }
+    Limit limit = limitOf(exchange.getRequest());
+    Policy policy = limit.policy();
+    String key = properties.keyPrefix() + policy.name() + ":" + subject(exchange, policy.key());
+    return counter
+        .count(key, policy.window())
+        .timeout(properties.redisTimeout())
+        .map(Optional::of)
+        .onErrorResume(error -> redisFailed(policy, error))
+        .flatMap(window -> window.isPresent() ? apply(exchange, chain, limit, window.get()) : chain.filter(exchange));
+  }
+
+  private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Window window) {
+    long limitValue = limit.policy().limit();
+    long remaining = Math.max(0, limitValue - window.count());
+    long resetSeconds = Math.max(1, (window.millisUntilReset() + 999) / 1000);
+    HttpHeaders headers = exchange.getResponse().getHeaders();
+    headers.set("RateLimit-Policy", limit.policyHeader());
+    headers.set("RateLimit", "\"" + limit.policy().name() + "\";r=" + remaining + ";t=" + resetSeconds);
+    if (window.count() > limitValue) {
+      return Mono.error(new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests, try again later", Duration.ofSeconds(resetSeconds)));
+    }
+    return chain.filter(exchange);
+  }
+
+  private Mono<Optional<Window>> redisFailed(Policy policy, Throwable error) {
+    redisFailures.increment();
+    long now = System.nanoTime();
+    long next = nextFailureLog.get();
+    if (now - next >= 0 && nextFailureLog.compareAndSet(next, now + properties.failureLogInterval().toNanos())) {
+      log.warn("ratelimit.redis.unavailable policy={} failClosed={} error={}", policy.name(), properties.failClosed().contains(policy.name()), error.toString());
+    }
+    if (properties.failClosed().contains(policy.name())) {
+      return Mono.error(new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Service is unavailable, try again later", properties.failureLogInterval()));
+    }
+    return Mono.just(Optional.empty());
+  }
+
+  private Limit limitOf(ServerHttpRequest request) {
+    for (Limit limit : limits) {
+      if (limit.pattern().matches(request.getMethod(), request.getPath().pathWithinApplication())) {
+        return limit;
+      }
+    }
+    return defaultLimit;
+  }
+
+  private String subject(ServerWebExchange exchange, Key key) {
+    VerifiedToken caller = Caller.of(exchange);
+    if (key == Key.USER && caller != null) {
+      return "user:" + caller.userId();
+    }
+    return "ip:" + clientAddress.of(exchange);
+  }
+
+  @Override
+  public int getOrder() {
+    return ORDER;
+  }
+}

@@ -1,0 +1,150 @@
+package com.acme.saas.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.saas.gateway.support.SecondGateway;
+import com.acme.saas.gateway.support.Services;
+import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.TestTokens;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.cloud.gateway.server.webflux.trusted-proxies=127\\.0\\.0\\.1",
+      "saas.gateway.rate-limit.default-policy.limit=5"
+    })
+@RealInfrastructure
+class RateLimitTests {
+
+  private static final String LOGIN = "/api/v1/auth/login";
+
+  @LocalServerPort int port;
+  @Autowired Environment environment;
+
+  @DynamicPropertySource
+  static void services(DynamicPropertyRegistry registry) {
+    Services.register(registry);
+  }
+
+  @Test
+  void eleventhLoginFromOneAddressIsRefusedWhileAnotherAddressPasses() {
+    String address = randomAddress();
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      HttpApi.Response response = login(port, address);
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      assertThat(response.header("RateLimit-Policy")).isEqualTo("\"login\";q=10;w=900");
+      assertThat(response.header("RateLimit")).startsWith("\"login\";r=" + (10 - attempt) + ";t=");
+    }
+
+    HttpApi.Response refused = login(port, address);
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.errorCode()).isEqualTo("RATE_LIMIT_EXCEEDED");
+    assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 900);
+    assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"login\";q=10;w=900");
+    assertThat(refused.header("RateLimit")).startsWith("\"login\";r=0;t=");
+    assertThat(login(port, randomAddress()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void everyOtherRouteIsLimitedPerUser() {
+    String token = TestTokens.user(UUID.randomUUID());
+    for (int i = 0; i < 5; i++) {
+      assertThat(HttpApi.local(port).get("/api/v1/tasks", token).status()).isEqualTo(200);
+    }
+
+    HttpApi.Response refused = HttpApi.local(port).get("/api/v1/tasks", token);
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"default\";q=5;w=60");
+    assertThat(HttpApi.local(port).get("/api/v1/tasks", TestTokens.user(UUID.randomUUID())).status()).isEqualTo(200);
+  }
+
+  @Test
+  void forwardedForIsIgnoredFromAnUntrustedPeer() {
+    try (SecondGateway untrusting =
+        SecondGateway.start(environment, Map.of("spring.cloud.gateway.server.webflux.trusted-proxies", ""))) {
+      String address = randomAddress();
+      int refusedBefore = 0;
+      for (int i = 0; i < 12; i++) {
+        if (login(untrusting.port(), randomAddress()).status() == 429) {
+          refusedBefore++;
+        }
+      }
+      assertThat(refusedBefore).as("different X-Forwarded-For values count as one peer").isGreaterThan(0);
+      assertThat(login(port, address).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void limitsAreSharedByEveryGatewayReplica() {
+    try (SecondGateway replica = SecondGateway.start(environment, Map.of())) {
+      String address = randomAddress();
+      for (int i = 0; i < 5; i++) {
+        assertThat(login(port, address).status()).isEqualTo(200);
+        assertThat(login(replica.port(), address).status()).isEqualTo(200);
+      }
+
+      assertThat(login(replica.port(), address).status()).isEqualTo(429);
+      assertThat(login(port, address).status()).isEqualTo(429);
+    }
+  }
+
+  @Test
+  void requestsPassWhileRedisIsUnreachable() throws Exception {
+    try (SecondGateway withoutRedis = SecondGateway.start(environment, Map.of("spring.data.redis.port", Integer.toString(deadPort())))) {
+      String address = randomAddress();
+      for (int i = 0; i < 12; i++) {
+        HttpApi.Response response = login(withoutRedis.port(), address);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.header("RateLimit")).isNull();
+      }
+    }
+  }
+
+  @Test
+  void failClosedPolicyRefusesWhileRedisIsUnreachable() throws Exception {
+    try (SecondGateway failClosed =
+        SecondGateway.start(
+            environment,
+            Map.of("spring.data.redis.port", Integer.toString(deadPort()), "saas.gateway.rate-limit.fail-closed", "login"))) {
+      HttpApi.Response login = login(failClosed.port(), randomAddress());
+      assertThat(login.status()).isEqualTo(503);
+      assertThat(login.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+      assertThat(login.header("Retry-After")).isNotNull();
+
+      assertThat(HttpApi.local(failClosed.port()).get("/api/v1/billing/plans", null).status()).isEqualTo(200);
+    }
+  }
+
+  private static HttpApi.Response login(int port, String address) {
+    return HttpApi.local(port)
+        .call("POST", LOGIN)
+        .header("X-Forwarded-For", address)
+        .json("{\"email\":\"a@example.com\",\"password\":\"Secret123\"}")
+        .send();
+  }
+
+  private static String randomAddress() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+  }
+
+  private static int deadPort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
