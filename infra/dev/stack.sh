@@ -1,0 +1,82 @@
+# Shared by infra/dev/up and infra/dev/down: where the local stack keeps its state, which
+# components exist, and how a recorded process is recognised. Source it after lib.sh.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RUN_DIR="$ROOT/infra/dev/.run"     # git-ignored: Kafka data, logs, PIDs, dev secrets
+PID_DIR="$RUN_DIR/pids"
+LOG_DIR="$RUN_DIR/logs"
+
+# Ports (each overridable by the environment).
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+AUTH_PORT=${AUTH_PORT:-8081}
+USER_PORT=${USER_PORT:-8082}
+TASK_PORT=${TASK_PORT:-8083}
+BILLING_PORT=${BILLING_PORT:-8084}
+FLAGS_PORT=${FLAGS_PORT:-8085}
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+
+# Every deployable module of the suite, in start order; only those present in the build are run.
+ALL_SERVICES=(auth-service user-service task-service billing-service flags-service gateway)
+
+port_of() {
+  case "$1" in
+    gateway) echo "$GATEWAY_PORT" ;;
+    auth-service) echo "$AUTH_PORT" ;;
+    user-service) echo "$USER_PORT" ;;
+    task-service) echo "$TASK_PORT" ;;
+    billing-service) echo "$BILLING_PORT" ;;
+    flags-service) echo "$FLAGS_PORT" ;;
+    kafka) echo "$KAFKA_PORT" ;;
+  esac
+}
+
+# The service modules that exist in this checkout: a directory with a pom, listed in the root pom.
+present_services() {
+  local m
+  for m in "${ALL_SERVICES[@]}"; do
+    [ -f "$ROOT/$m/pom.xml" ] && grep -q "<module>$m</module>" "$ROOT/pom.xml" && echo "$m"
+  done
+  return 0
+}
+
+# Every process the stack starts carries this marker on its command line, so a PID that the
+# system has meanwhile given to another program is never mistaken for ours.
+marker_of() { echo "-Dsaas.dev.component=$1@$ROOT"; }
+
+# Prints the recorded PID of a component if that process is still ours and alive.
+running_pid() {
+  local file="$PID_DIR/$1.pid" pid
+  [ -f "$file" ] || return 1
+  pid=$(cat "$file")
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$(marker_of "$1")" || return 1
+  echo "$pid"
+}
+
+# Stops components by their recorded PIDs, all at once: TERM, then KILL after a 30 s grace period.
+stop_components() {
+  local name pid i
+  local -A pids=()
+  for name in "$@"; do
+    if pid=$(running_pid "$name"); then
+      kill -TERM "$pid" 2>/dev/null || true
+      pids[$name]=$pid
+    fi
+  done
+  for i in $(seq 1 60); do
+    for name in "${!pids[@]}"; do
+      if ! kill -0 "${pids[$name]}" 2>/dev/null; then
+        log "stopped $name (pid ${pids[$name]})"
+        unset "pids[$name]"
+      fi
+    done
+    [ "${#pids[@]}" -gt 0 ] || break
+    sleep 0.5
+  done
+  for name in "${!pids[@]}"; do
+    kill -KILL "${pids[$name]}" 2>/dev/null || true
+    log "stopped $name (pid ${pids[$name]}, killed after 30 s)"
+  done
+  for name in "$@"; do rm -f "$PID_DIR/$name.pid"; done
+}
