@@ -1,35 +1,21 @@
 package com.acme.saas.billing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.ServiceChecks;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class ServiceStartsTests {
 
   @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
+  @Value("${saas.test.database}") String database;
 
   @Test
-  void answersReadinessAndMigratesItsOwnSchema() {
-    HttpApi.Response readiness = HttpApi.local(port).get("/actuator/health/readiness", null);
-    assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
-    assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo("billing");
-    assertThat(jdbc.sql("select count(*) from outbox").query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("select count(*) from processed_events").query(Long.class).single()).isZero();
-  }
-
-  @Test
-  void protectedPathsNeedAToken() {
-    HttpApi.Response response = HttpApi.local(port).get("/api/v1/anything", null);
-    assertThat(response.status()).isEqualTo(401);
-    assertThat(response.errorCode()).isEqualTo("TOKEN_MISSING");
+  void servesWithItsOwnSchemaAndRequiresTokens() {
+    ServiceChecks.assertServesWithItsOwnSchema(port, database, "billing", "billing_service");
   }
 }
