@@ -4,22 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.SubscriptionChanged;
-import com.acme.saas.task.TaskClient;
 import com.acme.saas.task.PublishedEvents;
+import com.acme.saas.task.TaskClient;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,7 @@ class PlanQuotaTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
 
   HttpApi http;
   TaskClient tasks;
@@ -78,18 +81,22 @@ class PlanQuotaTests {
   void concurrentCreatesAtTheLastSlotLetOnlyOneThrough() throws Exception {
     fill(2);
     int racers = 6;
-    CountDownLatch start = new CountDownLatch(1);
     List<Future<HttpApi.Response>> results = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
-      for (int i = 0; i < racers; i++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return HttpApi.local(port).post("/api/v1/tasks", token, Map.of("title", "race"));
-                }));
+    // The test holds a SHARE lock on tasks, which lets the racers read (count) but not insert,
+    // so every racer that is not stopped before counting counts the same two tasks. Only once
+    // all of them wait on a lock is the table released: without the plan row lock all six would
+    // count two and insert.
+    try (Connection gate = dataSource.getConnection();
+        ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+      gate.setAutoCommit(false);
+      try (Statement statement = gate.createStatement()) {
+        statement.execute("lock table tasks in share mode");
       }
-      start.countDown();
+      for (int i = 0; i < racers; i++) {
+        results.add(pool.submit(() -> HttpApi.local(port).post("/api/v1/tasks", token, Map.of("title", "race"))));
+      }
+      await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingOnALock() >= racers);
+      gate.commit();
     }
     List<Integer> statuses = results.stream().map(PlanQuotaTests::status).toList();
 
@@ -119,6 +126,13 @@ class PlanQuotaTests {
 
   private SubscriptionChanged subscription(String plan, String status) {
     return new SubscriptionChanged(userId, plan, status, Instant.now().plus(Duration.ofDays(30)), false);
+  }
+
+  private long sessionsWaitingOnALock() {
+    return jdbc.sql(
+            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+        .query(Long.class)
+        .single();
   }
 
   private long taskCount() {

@@ -1,6 +1,7 @@
 package com.acme.saas.user.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserRoleChanged;
@@ -8,8 +9,16 @@ import com.acme.saas.user.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +35,7 @@ class RoleChangeTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
 
   HttpApi http;
   UUID adminId;
@@ -104,6 +114,31 @@ class RoleChangeTests {
     assertThat(outboxRows(adminId)).isZero();
   }
 
+  @Test
+  void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+    UUID otherId = UUID.randomUUID();
+    String other = TestTokens.admin(otherId);
+    http.get("/api/v1/users/me", other);
+    Future<HttpApi.Response> first;
+    Future<HttpApi.Response> second;
+    // A SHARE lock on profiles lets both requests read the admins but not update them, so
+    // without the rule's row locks both would see two admins and both demotions would pass.
+    try (Connection gate = dataSource.getConnection();
+        ExecutorService pool = Executors.newFixedThreadPool(2)) {
+      gate.setAutoCommit(false);
+      try (Statement statement = gate.createStatement()) {
+        statement.execute("lock table profiles in share mode");
+      }
+      first = pool.submit(() -> HttpApi.local(port).patch("/api/v1/users/" + otherId, admin, Map.of("role", "USER")));
+      second = pool.submit(() -> HttpApi.local(port).patch("/api/v1/users/" + adminId, other, Map.of("role", "USER")));
+      await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingOnALock() >= 2);
+      gate.commit();
+    }
+
+    assertThat(List.of(first.get().status(), second.get().status())).containsExactlyInAnyOrder(200, 409);
+    assertThat(jdbc.sql("select count(*) from profiles where role = 'ADMIN'").query(Long.class).single()).isEqualTo(1);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {"{}", "{\"role\": null}", "{\"role\": \"ROOT\"}", "{\"role\": \"admin\"}",
@@ -129,6 +164,13 @@ class RoleChangeTests {
     UUID id = UUID.randomUUID();
     assertThat(http.get("/api/v1/users/me", TestTokens.user(id)).status()).isEqualTo(200);
     return id;
+  }
+
+  private long sessionsWaitingOnALock() {
+    return jdbc.sql(
+            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+        .query(Long.class)
+        .single();
   }
 
   private long outboxRows(UUID userId) {
