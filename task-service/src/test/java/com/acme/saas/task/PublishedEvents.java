@@ -3,7 +3,7 @@ package com.acme.saas.task;
 import com.acme.saas.common.events.DomainEvent;
 import com.acme.saas.common.events.EventCodec;
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.testsupport.KafkaRecords;
+import com.acme.saas.testsupport.KafkaTestClient;
 
 /**
  * Publishes events to the test broker exactly as another service's outbox relay does: the
@@ -21,6 +21,6 @@ public final class PublishedEvents {
 
   /** Publishes an envelope again, as a redelivery would. */
   public static void publish(String producer, DomainEvent event, EventEnvelope envelope) {
-    KafkaRecords.send(event.eventType().topic(), event.key(), new EventCodec(producer).write(envelope));
+    KafkaTestClient.shared().publish(event.eventType().topic(), event.key(), new EventCodec(producer).write(envelope));
   }
 }

@@ -44,6 +44,17 @@ public final class KafkaTestClient {
   }
 
   /**
+   * Reads {@code topic} from its beginning until a record matches, and returns it.
+   *
+   * @throws AssertionError when none matches within {@code timeout}
+   */
+  public ConsumerRecord<String, String> awaitRecord(
+      String topic, Duration timeout, Predicate<ConsumerRecord<String, String>> match) {
+    List<ConsumerRecord<String, String>> read = readUntil(topic, records -> records.stream().anyMatch(match), timeout);
+    return read.stream().filter(match).findFirst().orElseThrow();
+  }
+
+  /**
    * Reads {@code topic} from its beginning until the records read so far satisfy {@code done}.
    *
    * @throws AssertionError when {@code timeout} passes first, listing what was read

@@ -4,7 +4,7 @@ import com.acme.saas.common.events.DomainEvent;
 import com.acme.saas.common.events.EventCodec;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.Topics;
-import com.acme.saas.testsupport.KafkaRecords;
+import com.acme.saas.testsupport.KafkaTestClient;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,13 +22,13 @@ public final class SuiteEvents {
   public static EventEnvelope publish(String producer, DomainEvent event) {
     EventCodec codec = new EventCodec(producer);
     EventEnvelope envelope = codec.envelope(event);
-    KafkaRecords.send(event.eventType().topic(), event.key(), codec.write(envelope));
+    KafkaTestClient.shared().publish(event.eventType().topic(), event.key(), codec.write(envelope));
     return envelope;
   }
 
   /** The record of the given type about the given user that user-service put on user-events. */
   public static ConsumerRecord<String, String> awaitUserEvent(String type, UUID userId) {
-    return KafkaRecords.awaitRecord(
+    return KafkaTestClient.shared().awaitRecord(
         Topics.USER_EVENTS,
         Duration.ofSeconds(20),
         record -> {
