@@ -21,6 +21,7 @@ PROXY_PORT=${PROXY_PORT:-18091}
 GATEWAY_PORT=${GATEWAY_PORT:-18092}
 PATH_UNDER_TEST=/api/v1/tasks
 WORK=$(mktemp -d /tmp/gateway-bench.XXXXXX)
+chmod 755 "$WORK" # nginx workers (nobody) read the JWKS file from here
 PIDS=()
 
 cleanup() {
