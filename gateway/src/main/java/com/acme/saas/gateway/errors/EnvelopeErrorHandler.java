@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(-2)
-final class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
+public final class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorHandler.class);
 

@@ -27,6 +27,7 @@ public final class Backend implements AutoCloseable {
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
   private volatile Duration delay = Duration.ZERO;
+  private volatile int status = 200;
 
   private Backend(String name) throws IOException {
     this.name = name;
@@ -54,6 +55,12 @@ public final class Backend implements AutoCloseable {
     return this;
   }
 
+  /** Makes every following answer carry this status. */
+  public Backend answer(int status) {
+    this.status = status;
+    return this;
+  }
+
   public int requests() {
     return requests.get();
   }
@@ -77,7 +84,8 @@ public final class Backend implements AutoCloseable {
     echo.put("body", Base64.getEncoder().encodeToString(received));
     byte[] body = JSON.writeValueAsBytes(Map.of("data", echo));
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseHeaders().set("X-Frame-Options", "SAMEORIGIN");
+    exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
