@@ -1,0 +1,57 @@
+package com.acme.saas.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every deployable module has an image: its jar in Spring Boot's layers, JRE 25, non-root, health-checked. */
+class DockerfileTests {
+
+  static List<String> modules() {
+    return Repository.deployableModules();
+  }
+
+  @ParameterizedTest
+  @MethodSource("modules")
+  void buildsFromTheModulesJarInSpringBootLayers(String module) {
+    Dockerfile dockerfile = Dockerfile.of(module);
+    assertThat(dockerfile.all("COPY")).anyMatch(copy -> copy.startsWith("target/" + module + "-") && copy.contains(".jar"));
+    assertThat(dockerfile.all("RUN")).anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract --layers --launcher"));
+    assertThat(dockerfile.finalStage().all("COPY"))
+        .anyMatch(copy -> copy.contains("/dependencies/"))
+        .anyMatch(copy -> copy.contains("/spring-boot-loader/"))
+        .anyMatch(copy -> copy.contains("/snapshot-dependencies/"))
+        .anyMatch(copy -> copy.contains("/application/"));
+    assertThat(dockerfile.finalStage().all("ENTRYPOINT"))
+        .containsExactly("[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+  }
+
+  @ParameterizedTest
+  @MethodSource("modules")
+  void runsOnAJava25RuntimeImage(String module) {
+    assertThat(Dockerfile.of(module).all("FROM")).isNotEmpty()
+        .allMatch(from -> from.startsWith("eclipse-temurin:25-jre"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("modules")
+  void runsAsANonRootUser(String module) {
+    List<String> users = Dockerfile.of(module).finalStage().all("USER");
+    assertThat(users).isNotEmpty();
+    String user = users.getLast().split(":")[0];
+    assertThat(user).isNotIn("root", "0");
+  }
+
+  @ParameterizedTest
+  @MethodSource("modules")
+  void checksItsReadinessProbeOnItsOwnPort(String module) {
+    Dockerfile stage = Dockerfile.of(module).finalStage();
+    assertThat(stage.all("HEALTHCHECK")).singleElement().asString()
+        .contains("CMD").contains("/actuator/health/readiness").contains("${PORT}");
+    String port = Repository.defaultPort(module);
+    assertThat(stage.all("ENV")).anyMatch(env -> env.contains("PORT=" + port));
+    assertThat(stage.all("EXPOSE")).containsExactly(port);
+  }
+}
