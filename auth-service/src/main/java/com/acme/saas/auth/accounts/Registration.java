@@ -1,0 +1,84 @@
+package com.acme.saas.auth.accounts;
+
+import com.acme.saas.auth.sessions.Sessions;
+import com.acme.saas.auth.sessions.SignedIn;
+import com.acme.saas.common.events.UserRegistered;
+import com.acme.saas.common.outbox.OutboxWriter;
+import com.acme.saas.common.security.Roles;
+import com.acme.saas.common.web.ApiException;
+import com.acme.saas.common.web.ErrorCode;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates accounts. The account, its {@code UserRegistered} event and its first session commit
+ * together; the password is hashed before the transaction so no connection waits on Argon2.
+ */
+@Service
+public class Registration {
+
+  private static final Logger log = LoggerFactory.getLogger(Registration.class);
+
+  private final AccountRepository accounts;
+  private final PasswordHasher hasher;
+  private final OutboxWriter outbox;
+  private final Sessions sessions;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  Registration(
+      AccountRepository accounts,
+      PasswordHasher hasher,
+      OutboxWriter outbox,
+      Sessions sessions,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.accounts = accounts;
+    this.hasher = hasher;
+    this.outbox = outbox;
+    this.sessions = sessions;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** @throws ApiException EMAIL_ALREADY_EXISTS when the (normalised) email is taken */
+  SignedIn register(String email, String password, String name) {
+    Account account = newAccount(email, password, name, Roles.USER);
+    return transactions.execute(
+        status -> {
+          if (!create(account)) {
+            throw new ApiException(ErrorCode.EMAIL_ALREADY_EXISTS, "An account with this email already exists");
+          }
+          return sessions.open(account);
+        });
+  }
+
+  /** Creates the account unless one has its email; tells which account was created, if any. */
+  Optional<Account> registerIfAbsent(String email, String password, String name, String role) {
+    if (accounts.findByEmail(email).isPresent()) {
+      return Optional.empty();
+    }
+    Account account = newAccount(email, password, name, role);
+    return transactions.execute(status -> create(account) ? Optional.of(account) : Optional.<Account>empty());
+  }
+
+  private Account newAccount(String email, String password, String name, String role) {
+    return new Account(
+        UUID.randomUUID(), email.strip(), name.strip(), role, hasher.hash(password), clock.instant().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  private boolean create(Account account) {
+    if (!accounts.insertIfEmailFree(account)) {
+      return false;
+    }
+    outbox.write(new UserRegistered(account.id(), account.email(), account.name(), account.role()));
+    log.info("user.registered userId={} role={}", account.id(), account.role());
+    return true;
+  }
+}

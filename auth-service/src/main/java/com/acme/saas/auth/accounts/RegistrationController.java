@@ -1,0 +1,42 @@
+package com.acme.saas.auth.accounts;
+
+import com.acme.saas.auth.sessions.SignedIn;
+import com.acme.saas.common.web.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class RegistrationController {
+
+  /** Email and name are trimmed before they are validated. */
+  record RegisterRequest(
+      @NotBlank @Email @Size(max = 254) @Nullable String email,
+      @StrongPassword @Nullable String password,
+      @NotBlank @Size(max = 100) @Nullable String name) {
+
+    RegisterRequest {
+      email = email == null ? null : email.strip();
+      name = name == null ? null : name.strip();
+    }
+  }
+
+  private final Registration registration;
+
+  RegistrationController(Registration registration) {
+    this.registration = registration;
+  }
+
+  @PostMapping("/api/v1/auth/register")
+  @ResponseStatus(HttpStatus.CREATED)
+  ApiResponse<SignedIn> register(@Valid @RequestBody RegisterRequest request) {
+    return ApiResponse.of(registration.register(request.email(), request.password(), request.name()));
+  }
+}

@@ -1,0 +1,40 @@
+package com.acme.saas.auth.accounts;
+
+import com.acme.saas.auth.sessions.RefreshTokenRepository;
+import com.acme.saas.common.events.EventEnvelope;
+import com.acme.saas.common.events.EventType;
+import com.acme.saas.common.events.UserRoleChanged;
+import com.acme.saas.common.inbox.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the role user-service assigned. Refresh tokens are revoked so that the next access token
+ * (the one carrying the new role) needs a fresh login rather than a refresh of the old claims.
+ */
+@Component
+class UserRoleChangedListener implements EventHandler<UserRoleChanged> {
+
+  private static final Logger log = LoggerFactory.getLogger(UserRoleChangedListener.class);
+
+  private final AccountRepository accounts;
+  private final RefreshTokenRepository refreshTokens;
+
+  UserRoleChangedListener(AccountRepository accounts, RefreshTokenRepository refreshTokens) {
+    this.accounts = accounts;
+    this.refreshTokens = refreshTokens;
+  }
+
+  @Override
+  public EventType<UserRoleChanged> eventType() {
+    return UserRoleChanged.TYPE;
+  }
+
+  @Override
+  public void handle(UserRoleChanged event, EventEnvelope envelope) {
+    accounts.updateRole(event.userId(), event.role());
+    int revoked = refreshTokens.revokeAllOf(event.userId());
+    log.info("user.role-changed userId={} role={} revokedRefreshTokens={}", event.userId(), event.role(), revoked);
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.auth.accounts;
+
+import org.jspecify.annotations.NullMarked;

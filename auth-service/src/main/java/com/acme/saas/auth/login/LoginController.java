@@ -1,0 +1,28 @@
+package com.acme.saas.auth.login;
+
+import com.acme.saas.auth.sessions.SignedIn;
+import com.acme.saas.common.web.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class LoginController {
+
+  /** No password rules here: an account keeps the password it registered with. */
+  record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
+
+  private final Login login;
+
+  LoginController(Login login) {
+    this.login = login;
+  }
+
+  @PostMapping("/api/v1/auth/login")
+  ApiResponse<SignedIn> login(@Valid @RequestBody LoginRequest request) {
+    return ApiResponse.of(login.login(request.email(), request.password()));
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.auth.login;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,45 @@
+package com.acme.saas.auth.sessions;
+
+import com.acme.saas.common.security.CurrentUser;
+import com.acme.saas.common.web.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Refresh, logout and logout-all. */
+@RestController
+@RequestMapping("/api/v1/auth")
+class SessionController {
+
+  /** Body of refresh and logout; a token is 43 characters, anything far longer is not one. */
+  record RefreshTokenRequest(@NotBlank @Size(max = 256) String refreshToken) {}
+
+  private final Sessions sessions;
+
+  SessionController(Sessions sessions) {
+    this.sessions = sessions;
+  }
+
+  @PostMapping("/refresh")
+  ApiResponse<SessionTokens> refresh(@Valid @RequestBody RefreshTokenRequest request) {
+    return ApiResponse.of(sessions.refresh(request.refreshToken()));
+  }
+
+  @PostMapping("/logout")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void logout(CurrentUser caller, @Valid @RequestBody RefreshTokenRequest request) {
+    sessions.logout(caller.id(), request.refreshToken());
+  }
+
+  @PostMapping("/logout-all")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void logoutAll(CurrentUser caller) {
+    sessions.logoutAll(caller.id());
+  }
+}

@@ -1,0 +1,32 @@
+package com.acme.saas.auth.signing;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class SigningConfiguration {
+
+  @Bean
+  SigningKeys signingKeys(
+      JdbcClient jdbc, TransactionTemplate transactions, SigningProperties properties, Environment environment, Clock clock) {
+    KeyEncryption encryption =
+        KeyEncryption.fromSetting(properties.encryptionKey(), environment.acceptsProfiles(Profiles.of("dev")));
+    return new SigningKeys(jdbc, transactions, encryption, properties, clock);
+  }
+
+  /**
+   * auth-service verifies access tokens (logout, key rotation) against its own keys directly
+   * rather than over HTTP from itself; common-lib's verifier takes this source.
+   */
+  @Bean
+  JWKSource<SecurityContext> accessTokenKeys(SigningKeys keys) {
+    return (selector, context) -> selector.select(keys.publicKeys());
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.auth.signing;
+
+import org.jspecify.annotations.NullMarked;
