@@ -1,0 +1,63 @@
+package com.acme.saas.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.saas.testsupport.HttpApi;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/** auth-service's API as a client uses it, with the assertions every happy path shares. */
+public final class AuthClient {
+
+  /** A password that satisfies every rule and is on no common list. */
+  public static final String PASSWORD = "Correct-Horse-9-Battery";
+
+  private final HttpApi http;
+
+  public AuthClient(int port) {
+    this.http = HttpApi.local(port);
+  }
+
+  public HttpApi http() {
+    return http;
+  }
+
+  /** A fresh email nobody has registered. */
+  public static String newEmail() {
+    return "user-" + UUID.randomUUID() + "@example.com";
+  }
+
+  public HttpApi.Response register(String email, String password, String name) {
+    return http.post("/api/v1/auth/register", null, Map.of("email", email, "password", password, "name", name));
+  }
+
+  /** Registers and returns {@code data}: {user, accessToken, refreshToken, tokenType, expiresIn}. */
+  public JsonNode registered(String email) {
+    HttpApi.Response response = register(email, PASSWORD, "Ada Lovelace");
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.data();
+  }
+
+  public HttpApi.Response login(String email, String password) {
+    return http.post("/api/v1/auth/login", null, Map.of("email", email, "password", password));
+  }
+
+  public JsonNode loggedIn(String email, String password) {
+    HttpApi.Response response = login(email, password);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.data();
+  }
+
+  public HttpApi.Response refresh(String refreshToken) {
+    return http.post("/api/v1/auth/refresh", null, Map.of("refreshToken", refreshToken));
+  }
+
+  public HttpApi.Response logout(String accessToken, String refreshToken) {
+    return http.post("/api/v1/auth/logout", accessToken, Map.of("refreshToken", refreshToken));
+  }
+
+  public HttpApi.Response logoutAll(String accessToken) {
+    return http.post("/api/v1/auth/logout-all", accessToken, null);
+  }
+}

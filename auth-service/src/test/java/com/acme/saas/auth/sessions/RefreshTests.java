@@ -1,0 +1,231 @@
+package com.acme.saas.auth.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.saas.auth.AuthClient;
+import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.RealInfrastructure;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class RefreshTests {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  AuthClient auth;
+  String email;
+  JsonNode session;
+
+  @BeforeEach
+  void setUp() {
+    auth = new AuthClient(port);
+    email = AuthClient.newEmail();
+    session = auth.registered(email);
+  }
+
+  @Test
+  void refreshReturnsANewPairAndUsesUpTheOldToken() {
+    HttpApi.Response response = auth.refresh(refreshToken(session));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    JsonNode next = response.data();
+    assertThat(next.path("accessToken").asString()).isNotBlank().isNotEqualTo(session.path("accessToken").asString());
+    assertThat(next.path("refreshToken").asString()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(refreshToken(session));
+    assertThat(next.path("tokenType").asString()).isEqualTo("Bearer");
+    assertThat(next.path("expiresIn").asLong()).isEqualTo(900);
+    assertThat(next.has("user")).isFalse();
+    assertThat(auth.refresh(refreshToken(next)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void reusedRefreshTokenRevokesTheFamily() {
+    JsonNode next = auth.refresh(refreshToken(session)).data();
+
+    HttpApi.Response reuse = auth.refresh(refreshToken(session));
+
+    assertThat(reuse.status()).isEqualTo(401);
+    assertThat(reuse.errorCode()).isEqualTo("TOKEN_INVALID");
+    HttpApi.Response newer = auth.refresh(refreshToken(next));
+    assertThat(newer.status()).as("the newer token dies with its family").isEqualTo(401);
+    assertThat(newer.errorCode()).isEqualTo("TOKEN_INVALID");
+  }
+
+  @Test
+  void reuseLeavesTheUsersOtherSessionsAlone() {
+    JsonNode otherSession = auth.loggedIn(email, AuthClient.PASSWORD);
+    auth.refresh(refreshToken(session));
+
+    auth.refresh(refreshToken(session));
+
+    assertThat(auth.refresh(refreshToken(otherSession)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void concurrentRefreshesWithOneTokenLetExactlyOneSucceed() throws Exception {
+    String token = refreshToken(session);
+    int racers = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+      List<CompletableFuture<Integer>> results =
+          java.util.stream.IntStream.range(0, racers)
+              .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return auth.refresh(token).status();
+              }, pool))
+              .toList();
+      start.countDown();
+      List<Integer> statuses = results.stream().map(CompletableFuture::join).toList();
+
+      assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+      assertThat(statuses).filteredOn(status -> status == 401).hasSize(racers - 1);
+    }
+  }
+
+  @Test
+  void unknownAndMalformedTokensAreInvalid() {
+    HttpApi.Response unknown = auth.refresh("A".repeat(43));
+    HttpApi.Response blank = auth.http().post("/api/v1/auth/refresh", null, java.util.Map.of("refreshToken", ""));
+
+    assertThat(unknown.status()).isEqualTo(401);
+    assertThat(unknown.errorCode()).isEqualTo("TOKEN_INVALID");
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.errorCode()).isEqualTo("VALIDATION_ERROR");
+  }
+
+  @Test
+  void anAccessTokenIsNotARefreshToken() {
+    assertThat(auth.refresh(session.path("accessToken").asString()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void expiredRefreshTokenIsInvalid() {
+    jdbc.sql("update refresh_tokens set expires_at = now() - interval '1 second' where token_hash = :hash")
+        .param("hash", Sessions.hash(refreshToken(session)))
+        .update();
+
+    HttpApi.Response response = auth.refresh(refreshToken(session));
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.errorCode()).isEqualTo("TOKEN_INVALID");
+  }
+
+  @Test
+  void refreshTokensLiveSevenDaysWithinAThirtyDayFamily() {
+    Interval first = interval(refreshToken(session));
+
+    assertThat(first.lifetimeHours()).isBetween(7 * 24 - 1.0, 7 * 24 + 0.1);
+    assertThat(first.familyHours()).isBetween(30 * 24 - 1.0, 30 * 24 + 0.1);
+  }
+
+  @Test
+  void noRefreshOutlivesItsFamily() {
+    jdbc.sql("update refresh_tokens set family_expires_at = now() + interval '1 hour' where token_hash = :hash")
+        .param("hash", Sessions.hash(refreshToken(session)))
+        .update();
+
+    JsonNode next = auth.refresh(refreshToken(session)).data();
+
+    assertThat(interval(refreshToken(next)).lifetimeHours()).isBetween(0.9, 1.0);
+  }
+
+  @Test
+  void onlyTheHashOfARefreshTokenIsStored() {
+    String token = refreshToken(session);
+
+    long plain =
+        jdbc.sql("select count(*) from refresh_tokens r where strpos(r::text, :token) > 0")
+            .param("token", token)
+            .query(Long.class)
+            .single();
+    long hashed =
+        jdbc.sql("select count(*) from refresh_tokens where token_hash = :hash")
+            .param("hash", Sessions.hash(token))
+            .query(Long.class)
+            .single();
+
+    assertThat(plain).isZero();
+    assertThat(hashed).isOne();
+  }
+
+  @Test
+  void logoutRevokesThatSessionOnly() {
+    JsonNode otherSession = auth.loggedIn(email, AuthClient.PASSWORD);
+    JsonNode refreshed = auth.refresh(refreshToken(session)).data();
+
+    HttpApi.Response logout = auth.logout(refreshed.path("accessToken").asString(), refreshToken(refreshed));
+
+    assertThat(logout.status()).isEqualTo(204);
+    assertThat(logout.text()).isEmpty();
+    assertThat(auth.refresh(refreshToken(refreshed)).status()).isEqualTo(401);
+    assertThat(auth.refresh(refreshToken(otherSession)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void logoutCannotRevokeSomeoneElsesSession() {
+    JsonNode stranger = auth.registered(AuthClient.newEmail());
+
+    assertThat(auth.logout(stranger.path("accessToken").asString(), refreshToken(session)).status()).isEqualTo(204);
+
+    assertThat(auth.refresh(refreshToken(session)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void logoutAllRevokesEverySessionOfTheCaller() {
+    JsonNode second = auth.loggedIn(email, AuthClient.PASSWORD);
+    JsonNode stranger = auth.registered(AuthClient.newEmail());
+
+    assertThat(auth.logoutAll(second.path("accessToken").asString()).status()).isEqualTo(204);
+
+    assertThat(auth.refresh(refreshToken(session)).status()).isEqualTo(401);
+    assertThat(auth.refresh(refreshToken(second)).status()).isEqualTo(401);
+    assertThat(auth.refresh(refreshToken(stranger)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void logoutNeedsAnAccessToken() {
+    HttpApi.Response response = auth.logout(null, refreshToken(session));
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.errorCode()).isEqualTo("TOKEN_MISSING");
+    assertThat(auth.refresh(refreshToken(session)).status()).isEqualTo(200);
+  }
+
+  private record Interval(double lifetimeHours, double familyHours) {}
+
+  private Interval interval(String token) {
+    return jdbc.sql(
+            """
+            select extract(epoch from expires_at - created_at) / 3600 as lifetime,
+                   extract(epoch from family_expires_at - created_at) / 3600 as family
+            from refresh_tokens where token_hash = :hash
+            """)
+        .param("hash", Sessions.hash(token))
+        .query((row, n) -> new Interval(row.getDouble("lifetime"), row.getDouble("family")))
+        .single();
+  }
+
+  private static String refreshToken(JsonNode data) {
+    return data.path("refreshToken").asString();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
