@@ -29,6 +29,7 @@ public final class ApiRoutes {
           new ApiRoute("POST", "/api/v1/auth/refresh", "auth", Access.PUBLIC),
           new ApiRoute("POST", "/api/v1/auth/logout", "auth", Access.USER),
           new ApiRoute("POST", "/api/v1/auth/logout-all", "auth", Access.USER),
+          new ApiRoute("POST", "/api/v1/auth/keys/rotate", "auth", Access.ADMIN),
           new ApiRoute("GET", "/.well-known/jwks.json", "auth", Access.PUBLIC),
           new ApiRoute("GET", "/api/v1/users/me", "users", Access.USER),
           new ApiRoute("PATCH", "/api/v1/users/me", "users", Access.USER),
