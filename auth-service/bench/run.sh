@@ -8,7 +8,7 @@
 # Needs: wrk (apt-get install wrk), a JDK 25, Postgres on 127.0.0.1:5432 (trust). The service under
 # test talks to the local stack's Kafka broker as in production; when no broker answers on
 # 127.0.0.1:9092 the script starts the local stack (infra/dev/up) and stops it again at the end.
-# Usage: auth-service/bench/run.sh   (DURATION=20s CONNECTIONS=4 THREADS=2 ARGON2_* as the service)
+# Usage: auth-service/bench/run.sh   (DURATION=20s THREADS=2 CONNECTIONS=2: as many logins in flight as raw hashing threads)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,11 +16,11 @@ source "$ROOT/infra/dev/lib.sh"
 BENCH="$ROOT/auth-service/bench"
 DURATION=${DURATION:-20s}
 THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-4}
+CONNECTIONS=${CONNECTIONS:-2}
 PORT=${BENCH_PORT:-18181}
 DB=${BENCH_DB:-saas_bench_auth}
 export ARGON2_MEMORY_KIB=${ARGON2_MEMORY_KIB:-19456} ARGON2_ITERATIONS=${ARGON2_ITERATIONS:-2}
-export ARGON2_PARALLELISM=${ARGON2_PARALLELISM:-1} ARGON2_MAX_CONCURRENT=${ARGON2_MAX_CONCURRENT:-$CONNECTIONS}
+export ARGON2_PARALLELISM=${ARGON2_PARALLELISM:-1} ARGON2_MAX_CONCURRENT=${ARGON2_MAX_CONCURRENT:-4}
 WORK=$(mktemp -d /tmp/auth-bench.XXXXXX)
 PID=""
 STARTED_STACK=""
