@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -106,6 +107,24 @@ public class SigningKeys {
    * @throws ApiException CONFLICT while an earlier rotation is still waiting to activate
    */
   public Rotation rotate() {
+    return Objects.requireNonNull(rotate(false));
+  }
+
+  /** The scheduled rotation: replaces the signing key once it is older than rotation-interval. */
+  @Scheduled(
+      initialDelayString = "${saas.auth.signing.rotation-check-interval:1h}",
+      fixedDelayString = "${saas.auth.signing.rotation-check-interval:1h}")
+  public void rotateIfDue() {
+    Rotation rotation = rotate(true);
+    jdbc.sql("delete from signing_keys where expires_at < now()").update();
+    reload();
+    if (rotation != null) {
+      log.info("signing.key.rotated kid={} activatesAt={} reason=scheduled", rotation.kid(), rotation.activatesAt());
+    }
+  }
+
+  /** Under the rotation lock, so two replicas never both introduce a key. */
+  private @Nullable Rotation rotate(boolean onlyIfDue) {
     Rotation rotation =
         transactions.execute(
             status -> {
@@ -114,38 +133,20 @@ public class SigningKeys {
               List<StoredKey> stored = load();
               StoredKey pending = stored.stream().filter(k -> k.activatesAt().isAfter(now)).findFirst().orElse(null);
               if (pending != null) {
+                if (onlyIfDue) {
+                  return null;
+                }
                 throw ApiException.conflict(
                     "Key " + pending.key().getKeyID() + " is already waiting to sign from " + pending.activatesAt());
+              }
+              Instant newest = stored.stream().map(StoredKey::activatesAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+              if (onlyIfDue && newest.plus(properties.rotationInterval()).isAfter(now)) {
+                return null;
               }
               return introduce(stored, now);
             });
     reload();
     return rotation;
-  }
-
-  /** The scheduled rotation: replaces the signing key once it is older than rotation-interval. */
-  @Scheduled(
-      initialDelayString = "${saas.auth.signing.rotation-check-interval:1h}",
-      fixedDelayString = "${saas.auth.signing.rotation-check-interval:1h}")
-  public void rotateIfDue() {
-    Rotation rotation =
-        transactions.execute(
-            status -> {
-              lock();
-              Instant now = clock.instant();
-              List<StoredKey> stored = load();
-              boolean pending = stored.stream().anyMatch(k -> k.activatesAt().isAfter(now));
-              Instant newest = stored.stream().map(StoredKey::activatesAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-              if (pending || newest.plus(properties.rotationInterval()).isAfter(now)) {
-                return null;
-              }
-              return introduce(stored, now);
-            });
-    jdbc.sql("delete from signing_keys where expires_at < now()").update();
-    reload();
-    if (rotation != null) {
-      log.info("signing.key.rotated kid={} activatesAt={} reason=scheduled", rotation.kid(), rotation.activatesAt());
-    }
   }
 
   private Rotation introduce(List<StoredKey> stored, Instant now) {

@@ -34,6 +34,7 @@ class KeyRotationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired SigningKeys keys;
   AuthClient auth;
 
   @BeforeEach
@@ -114,6 +115,30 @@ class KeyRotationTests {
     assertThat(second.status()).isEqualTo(409);
     assertThat(second.errorCode()).isEqualTo("CONFLICT");
     assertThat(publishedKids()).hasSize(2);
+  }
+
+  @Test
+  void theScheduleRotatesAKeyOnceItIsOlderThanTheInterval() {
+    keys.rotateIfDue();
+    assertThat(publishedKids()).as("a fresh key is left alone").hasSize(1);
+
+    jdbc.sql("update signing_keys set activates_at = now() - interval '31 days'").update();
+    keys.rotateIfDue();
+    keys.rotateIfDue();
+
+    assertThat(publishedKids()).as("one new key, however often the schedule looks").hasSize(2);
+    assertThat(jdbc.sql("select count(*) from signing_keys where activates_at > now()").query(Long.class).single()).isOne();
+  }
+
+  @Test
+  void theScheduleDeletesKeysWhoseTokensHaveAllExpired() {
+    rotate();
+    activatePendingKeyNow();
+    jdbc.sql("update signing_keys set expires_at = now() - interval '1 second' where expires_at is not null").update();
+
+    keys.rotateIfDue();
+
+    assertThat(jdbc.sql("select count(*) from signing_keys").query(Long.class).single()).isOne();
   }
 
   @Test
