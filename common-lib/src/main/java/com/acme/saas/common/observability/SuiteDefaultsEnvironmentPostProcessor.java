@@ -40,6 +40,9 @@ public class SuiteDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
           // the outbox relay creates missing topics once Kafka answers.
           Map.entry("spring.kafka.admin.operation-timeout", "5s"),
           Map.entry("spring.kafka.admin.close-timeout", "2s"),
+          // While the broker is unreachable, Kafka's admin client logs every rebootstrap attempt
+          // at INFO, dozens a second; its WARN lines still report the outage.
+          Map.entry("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager", "WARN"),
           Map.entry("spring.kafka.listener.observation-enabled", "true"));
 
   @Override

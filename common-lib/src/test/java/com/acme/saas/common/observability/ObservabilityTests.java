@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,6 +29,14 @@ class ObservabilityTests {
     HttpApi.Response metrics = HttpApi.local(port).get("/actuator/prometheus", null);
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.text()).contains("outbox_pending");
+  }
+
+  @Test
+  void kafkasRebootstrapChatterIsNotLogged() {
+    assertThat(LoggerFactory.getLogger("org.apache.kafka.clients.admin.internals.AdminMetadataManager").isInfoEnabled())
+        .isFalse();
+    assertThat(LoggerFactory.getLogger("org.apache.kafka.clients.admin.internals.AdminMetadataManager").isWarnEnabled())
+        .isTrue();
   }
 
   @Test
