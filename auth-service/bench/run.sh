@@ -36,7 +36,8 @@ pick_jdk
 ensure_postgres
 
 JAR=$(ls "$ROOT"/auth-service/target/auth-service-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
+if [ -z "$JAR" ] || [ -n "$(find "$ROOT/auth-service/src/main" "$ROOT/common-lib/src/main" -newer "$JAR" -type f -print -quit)" ]; then
+  log "building auth-service (jar missing or older than its sources)"
   (cd "$ROOT" && ./mvnw -B -q -pl auth-service -am package -DskipTests)
   JAR=$(ls "$ROOT"/auth-service/target/auth-service-*.jar | grep -v original | head -1)
 fi
