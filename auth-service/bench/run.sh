@@ -21,6 +21,8 @@ PORT=${BENCH_PORT:-18181}
 DB=${BENCH_DB:-saas_bench_auth}
 export ARGON2_MEMORY_KIB=${ARGON2_MEMORY_KIB:-19456} ARGON2_ITERATIONS=${ARGON2_ITERATIONS:-2}
 export ARGON2_PARALLELISM=${ARGON2_PARALLELISM:-1} ARGON2_MAX_CONCURRENT=${ARGON2_MAX_CONCURRENT:-4}
+# Both JVMs get the same heap, so garbage collection of the 19 MiB Argon2 blocks weighs alike.
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 WORK=$(mktemp -d /tmp/auth-bench.XXXXXX)
 PID=""
 STARTED_STACK=""
@@ -53,13 +55,13 @@ psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" >/de
 "$ROOT/infra/postgres/apply.sh" "$DB" >/dev/null
 
 log "raw hash rate: Argon2id m=${ARGON2_MEMORY_KIB}KiB t=$ARGON2_ITERATIONS p=$ARGON2_PARALLELISM, $THREADS threads, ${DURATION%s}s"
-read -r raw_rate raw_p50 raw_p99 < <(java -cp "$WORK/BOOT-INF/lib/*" "$BENCH/HashRate.java" \
+read -r raw_rate raw_p50 raw_p99 < <(java $JAVA_OPTS -Xlog:gc:file="$WORK/gc-raw.log" -cp "$WORK/BOOT-INF/lib/*" "$BENCH/HashRate.java" \
   "$ARGON2_MEMORY_KIB" "$ARGON2_ITERATIONS" "$ARGON2_PARALLELISM" "$THREADS" "${DURATION%s}")
 
 log "starting auth-service on :$PORT (max $ARGON2_MAX_CONCURRENT hashes at once)"
 PORT=$PORT DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
   AUTH_KEY_ENCRYPTION_KEY=$(openssl rand -base64 32) ADMIN_EMAIL= \
-  java -Xmx1g -jar "$JAR" --saas.inbox.group-id="auth-bench-$$" >"$WORK/auth-service.log" 2>&1 &
+  java $JAVA_OPTS -Xlog:gc:file="$WORK/gc-service.log" -jar "$JAR" --saas.inbox.group-id="auth-bench-$$" >"$WORK/auth-service.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness" && break
@@ -81,4 +83,4 @@ printf '| raw Argon2id verify (%s threads) | %s hashes | %s ms | %s ms |\n' "$TH
 printf '| POST /auth/login (%s connections) | %s logins | %s ms | %s ms |\n' "$CONNECTIONS" "$login_rate" "$login_p50" "$login_p99"
 awk -v l="$login_rate" -v r="$raw_rate" -v lp="$login_p50" -v rp="$raw_p50" \
   'BEGIN { printf "\nlogins/s / hashes/s = %.2f; login p50 - hash p50 = %.1f ms\n", l / r, lp - rp }'
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); GC logs and the service log in $WORK"
