@@ -8,7 +8,7 @@ import com.acme.saas.gateway.auth.RequestPattern;
 import com.acme.saas.gateway.hygiene.ClientAddress;
 import com.acme.saas.gateway.ratelimit.RateLimitProperties.Key;
 import com.acme.saas.gateway.ratelimit.RateLimitProperties.Policy;
-import com.acme.saas.gateway.ratelimit.WindowCounter.Window;
+import com.acme.saas.gateway.ratelimit.SlidingWindowCounter.Decision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -28,9 +28,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Counts each routed request against the first policy that names it (per IP or per user) and
- * refuses it with 429 once the window's limit is used up. Every counted response carries the IETF
- * draft {@code RateLimit-Policy} and {@code RateLimit} headers. Without Redis, requests pass
- * (unless their policy is configured to fail closed), counted in a metric.
+ * refuses it with 429 once its limit is used up within a sliding window ({@link
+ * SlidingWindowCounter}). Every counted response carries the IETF draft {@code RateLimit-Policy}
+ * and {@code RateLimit} headers. Without Redis, requests pass (unless their policy is configured to
+ * fail closed), counted in a metric.
  */
 @Component
 final class RateLimitFilter implements GlobalFilter, Ordered {
@@ -43,14 +44,14 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
   private record Limit(Policy policy, RequestPattern pattern, String policyHeader) {}
 
   private final RateLimitProperties properties;
-  private final WindowCounter counter;
+  private final SlidingWindowCounter counter;
   private final ClientAddress clientAddress;
   private final Counter redisFailures;
   private final Limit defaultLimit;
   private final List<Limit> limits;
   private final AtomicLong nextFailureLog = new AtomicLong();
 
-  RateLimitFilter(RateLimitProperties properties, WindowCounter counter, ClientAddress clientAddress, MeterRegistry meters) {
+  RateLimitFilter(RateLimitProperties properties, SlidingWindowCounter counter, ClientAddress clientAddress, MeterRegistry meters) {
     this.properties = properties;
     this.counter = counter;
     this.clientAddress = clientAddress;
@@ -77,29 +78,29 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
     }
     Limit limit = limitOf(exchange.getRequest());
     Policy policy = limit.policy();
-    String key = properties.keyPrefix() + policy.name() + ":" + subject(exchange, policy.key());
+    // "sw:" keeps these hashes apart from the plain counters of the fixed windows that came before.
+    String key = properties.keyPrefix() + "sw:" + policy.name() + ":" + subject(exchange, policy.key());
     return counter
-        .count(key, policy.window())
+        .count(key, policy.limit(), policy.window())
         .timeout(properties.redisTimeout())
         .map(Optional::of)
         .onErrorResume(error -> redisFailed(policy, error))
-        .flatMap(window -> window.isPresent() ? apply(exchange, chain, limit, window.get()) : chain.filter(exchange));
+        .flatMap(decision -> decision.isPresent() ? apply(exchange, chain, limit, decision.get()) : chain.filter(exchange));
   }
 
-  private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Window window) {
-    long limitValue = limit.policy().limit();
-    long remaining = Math.max(0, limitValue - window.count());
-    long resetSeconds = Math.max(1, (window.millisUntilReset() + 999) / 1000);
+  private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision decision) {
+    long remaining = Math.max(0, decision.remaining());
+    long resetSeconds = Math.max(1, (decision.millisUntilReset() + 999) / 1000);
     HttpHeaders headers = exchange.getResponse().getHeaders();
     headers.set("RateLimit-Policy", limit.policyHeader());
     headers.set("RateLimit", "\"" + limit.policy().name() + "\";r=" + remaining + ";t=" + resetSeconds);
-    if (window.count() > limitValue) {
+    if (!decision.allowed()) {
       return Mono.error(new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests, try again later", Duration.ofSeconds(resetSeconds)));
     }
     return chain.filter(exchange);
   }
 
-  private Mono<Optional<Window>> redisFailed(Policy policy, Throwable error) {
+  private Mono<Optional<Decision>> redisFailed(Policy policy, Throwable error) {
     redisFailures.increment();
     long now = System.nanoTime();
     long next = nextFailureLog.get();
