@@ -19,6 +19,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 BACKEND_PORT=${BACKEND_PORT:-18090}
 PROXY_PORT=${PROXY_PORT:-18091}
 GATEWAY_PORT=${GATEWAY_PORT:-18092}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-18093}
 PATH_UNDER_TEST=/api/v1/tasks
 WORK=$(mktemp -d /tmp/gateway-bench.XXXXXX)
 chmod 755 "$WORK" # nginx workers (nobody) read the JWKS file from here
@@ -77,6 +78,7 @@ nginx_conf proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 6
 
 GATEWAY_COMMON=(
   --server.port="$GATEWAY_PORT"
+  --management.server.port="$MANAGEMENT_PORT"
   --saas.security.jwks-uri="http://127.0.0.1:$BACKEND_PORT/.well-known/jwks.json"
   --saas.security.issuer=https://auth.bench.acme.example
   --saas.security.audience=acme-saas

@@ -8,13 +8,15 @@ import com.acme.saas.gateway.auth.RequestPattern;
 import com.acme.saas.gateway.hygiene.ClientAddress;
 import com.acme.saas.gateway.ratelimit.RateLimitProperties.Key;
 import com.acme.saas.gateway.ratelimit.RateLimitProperties.Policy;
-import com.acme.saas.gateway.ratelimit.SlidingWindowCounter.Decision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -22,9 +24,11 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * Counts each routed request against the first policy that names it (per IP or per user) and
@@ -41,7 +45,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-  private record Limit(Policy policy, RequestPattern pattern, String policyHeader) {}
+  private record Limit(Policy policy, RequestPattern pattern, String policyHeader, @Nullable LocalPermits permits) {}
 
   private final RateLimitProperties properties;
   private final SlidingWindowCounter counter;
@@ -66,9 +70,10 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
             .toList();
   }
 
-  private static Limit limit(Policy policy, String request) {
+  private Limit limit(Policy policy, String request) {
     String header = "\"" + policy.name() + "\";q=" + policy.limit() + ";w=" + policy.window().toSeconds();
-    return new Limit(policy, RequestPattern.parse(request), header);
+    LocalPermits permits = policy.batch() > 1 ? new LocalPermits(counter, policy, properties.localKeys()) : null;
+    return new Limit(policy, RequestPattern.parse(request), header, permits);
   }
 
   @Override
@@ -80,12 +85,40 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
     Policy policy = limit.policy();
     // "sw:" keeps these hashes apart from the plain counters of the fixed windows that came before.
     String key = properties.keyPrefix() + "sw:" + policy.name() + ":" + subject(exchange, policy.key());
-    return counter
-        .count(key, policy.limit(), policy.window())
+    LocalPermits permits = limit.permits();
+    if (permits != null) {
+      // Most requests of a batched policy are decided here, without Redis and without a timer.
+      Decision local = permits.tryTake(key);
+      if (local != null) {
+        return apply(exchange, chain, limit, local);
+      }
+    }
+    Mono<Decision> decision =
+        permits != null ? permits.take(key) : counter.count(key, policy.limit(), policy.window(), 1).map(Decision::of);
+    Executor requestLoop = eventLoopOf(exchange);
+    return decision
         .timeout(properties.redisTimeout())
         .map(Optional::of)
         .onErrorResume(error -> redisFailed(policy, error))
-        .flatMap(decision -> decision.isPresent() ? apply(exchange, chain, limit, decision.get()) : chain.filter(exchange));
+        .flatMap(outcome -> backOn(requestLoop, outcome))
+        .flatMap(outcome -> outcome.isPresent() ? apply(exchange, chain, limit, outcome.get()) : chain.filter(exchange));
+  }
+
+  /**
+   * Redis answers on Lettuce's single event-loop thread; left there, the rest of every request's
+   * way (proxying included) would run on that one thread for all connections. This hands each
+   * request back to the event loop of its own connection.
+   */
+  private static <T> Mono<T> backOn(@Nullable Executor requestLoop, T value) {
+    if (requestLoop == null || (requestLoop instanceof EventLoop loop && loop.inEventLoop())) {
+      return Mono.just(value);
+    }
+    return Mono.create(sink -> requestLoop.execute(() -> sink.success(value)));
+  }
+
+  private static @Nullable Executor eventLoopOf(ServerWebExchange exchange) {
+    Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+    return request instanceof Connection connection ? connection.channel().eventLoop() : null;
   }
 
   private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision decision) {

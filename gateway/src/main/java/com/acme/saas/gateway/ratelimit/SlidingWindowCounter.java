@@ -16,18 +16,19 @@ import reactor.core.publisher.Mono;
  * This assumes the previous window's requests were spread evenly; it is the approximation Redis's
  * and Cloudflare's write-ups describe, and it never lets a burst at a boundary through twice.
  *
- * <p>One script, so one round trip, per request; the clock is Redis's, so every replica sees the
- * same windows. A refused request is not counted: a client that keeps knocking is held at its limit,
- * not locked out for longer.
+ * <p>One script, so one round trip, per call; the clock is Redis's, so every replica sees the same
+ * windows. A call may count several requests at once ({@link LocalPermits} reserves them ahead).
  */
 @Component
 final class SlidingWindowCounter {
 
   /**
    * KEYS[1] a hash {w: window index, c: its count, p: previous window's count};
-   * ARGV[1] the window in ms, ARGV[2] the limit.
-   * Answers "allowed:remaining:msUntilReset" where allowed is 1 or 0 and, when refused,
-   * msUntilReset is how long until one more request would pass.
+   * ARGV[1] the window in ms, ARGV[2] the limit, ARGV[3] how many requests to count at most.
+   * Answers "granted:remaining:msUntilReset": granted is how many were counted (as many as the
+   * limit leaves room for, 0 when not one more fits), and, when none was, msUntilReset is how long
+   * until one more request would pass; otherwise it is how long until the current window ends.
+   * A refused request counts nothing: a client that keeps knocking is held at its limit.
    */
   private static final RedisScript<String> COUNT =
       RedisScript.of(
@@ -36,6 +37,7 @@ final class SlidingWindowCounter {
           local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
           local window = tonumber(ARGV[1])
           local limit = tonumber(ARGV[2])
+          local wanted = tonumber(ARGV[3])
           local index = math.floor(now / window)
           local state = redis.call('HMGET', KEYS[1], 'w', 'c', 'p')
           local w = tonumber(state[1])
@@ -61,15 +63,19 @@ final class SlidingWindowCounter {
             end
             return '0:' .. math.max(0, limit - weighted - current) .. ':' .. math.max(1, wait)
           end
-          current = current + 1
+          local granted = math.min(wanted, limit - weighted - current)
+          current = current + granted
           redis.call('HSET', KEYS[1], 'w', index, 'c', current, 'p', previous)
           redis.call('PEXPIRE', KEYS[1], 2 * window)
-          return '1:' .. (limit - weighted - current) .. ':' .. untilNextWindow
+          return granted .. ':' .. (limit - weighted - current) .. ':' .. untilNextWindow
           """,
           String.class);
 
-  /** The outcome of one request: whether it passes, what is left, and when to try again or the window ends. */
-  record Decision(boolean allowed, long remaining, long millisUntilReset) {}
+  /**
+   * The outcome of one call: how many requests were counted (0: refused), what the limit has left
+   * after them, and when one more request may pass (refused) or the window ends (granted).
+   */
+  record Grant(long granted, long remaining, long millisUntilReset) {}
 
   private final ReactiveStringRedisTemplate redis;
 
@@ -77,18 +83,20 @@ final class SlidingWindowCounter {
     this.redis = redis;
   }
 
-  /** Counts one request against {@code limit} per {@code window}, unless that would pass the limit. */
-  Mono<Decision> count(String key, long limit, Duration window) {
-    return redis.execute(COUNT, List.of(key), List.of(Long.toString(window.toMillis()), Long.toString(limit)))
-        .next()
-        .map(SlidingWindowCounter::parse);
+  /**
+   * Counts up to {@code wanted} requests against {@code limit} per {@code window}: as many as the
+   * limit still has room for, or none.
+   */
+  Mono<Grant> count(String key, long limit, Duration window, int wanted) {
+    List<String> args = List.of(Long.toString(window.toMillis()), Long.toString(limit), Integer.toString(wanted));
+    return redis.execute(COUNT, List.of(key), args).next().map(SlidingWindowCounter::parse);
   }
 
-  private static Decision parse(String reply) {
+  private static Grant parse(String reply) {
     int first = reply.indexOf(':');
     int second = reply.indexOf(':', first + 1);
-    return new Decision(
-        reply.charAt(0) == '1',
+    return new Grant(
+        Long.parseLong(reply, 0, first, 10),
         Long.parseLong(reply, first + 1, second, 10),
         Long.parseLong(reply, second + 1, reply.length(), 10));
   }

@@ -131,6 +131,31 @@ class RateLimitTests {
   }
 
   @Test
+  void batchedPolicyNeverPassesItsLimitAcrossReplicasAndRefusesEarlyByAtMostOneBatch() {
+    // Each replica reserves 5 of the user's 6 requests at a time in Redis and hands them out itself.
+    Map<String, String> batched =
+        Map.of("saas.gateway.rate-limit.default-policy.limit", "6", "saas.gateway.rate-limit.default-policy.batch", "5");
+    try (SecondGateway first = SecondGateway.start(environment, batched);
+        SecondGateway second = SecondGateway.start(environment, batched)) {
+      String token = TestTokens.user(UUID.randomUUID());
+      HttpApi.Response firstAnswer = HttpApi.local(first.port()).get("/api/v1/tasks", token);
+      assertThat(firstAnswer.status()).isEqualTo(200);
+      assertThat(firstAnswer.header("RateLimit")).startsWith("\"default\";r=5;t=");
+
+      assertThat(passed(second.port(), token, 3)).as("the second replica gets what the first left in Redis").isEqualTo(1);
+      assertThat(passed(first.port(), token, 6)).as("the first replica uses up its reservation").isEqualTo(4);
+      assertThat(HttpApi.local(second.port()).get("/api/v1/tasks", token).status()).isEqualTo(429);
+
+      String alternating = TestTokens.user(UUID.randomUUID());
+      int total = 0;
+      for (int i = 0; i < 10; i++) {
+        total += passed(i % 2 == 0 ? first.port() : second.port(), alternating, 1);
+      }
+      assertThat(total).isEqualTo(6);
+    }
+  }
+
+  @Test
   void forwardedForIsIgnoredFromAnUntrustedPeer() {
     try (SecondGateway untrusting =
         SecondGateway.start(environment, Map.of("spring.cloud.gateway.server.webflux.trusted-proxies", ""))) {
@@ -169,6 +194,8 @@ class RateLimitTests {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.header("RateLimit")).isNull();
       }
+      String token = TestTokens.user(UUID.randomUUID());
+      assertThat(passed(withoutRedis.port(), token, 12)).as("the batched per-user policy fails open too").isEqualTo(12);
     }
   }
 
