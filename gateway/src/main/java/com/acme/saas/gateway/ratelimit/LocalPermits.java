@@ -5,6 +5,7 @@ import com.acme.saas.gateway.ratelimit.SlidingWindowCounter.Grant;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -62,16 +63,23 @@ final class LocalPermits {
   }
 
   private @Nullable Decision takeFrom(Pool pool, String key) {
-    synchronized (pool) {
-      Decision decision = pool.take(System.nanoTime());
-      if (decision != null && decision.allowed() && pool.permits < lowWater && pool.refill == null) {
-        reserve(pool, key).subscribe(grant -> {}, error -> {});
+    long now = System.nanoTime();
+    Decision decision = pool.take(now);
+    if (decision != null && decision.allowed() && pool.permits.get() < lowWater && !pool.refusedAt(now)) {
+      Mono<Grant> next = null;
+      synchronized (pool) {
+        if (pool.refill == null) {
+          next = reserve(pool, key);
+        }
       }
-      return decision;
+      if (next != null) {
+        next.subscribe(grant -> {}, error -> {});
+      }
     }
+    return decision;
   }
 
-  /** Starts the key's one reservation in flight; the caller holds the pool's lock. */
+  /** Makes the key's one reservation in flight (not yet started); the caller holds the pool's lock. */
   private Mono<Grant> reserve(Pool pool, String key) {
     Mono<Grant> refill =
         counter.count(key, policy.limit(), policy.window(), policy.batch())
@@ -82,50 +90,58 @@ final class LocalPermits {
     return refill;
   }
 
-  /** One key's permits in this replica. */
+  /**
+   * One key's permits in this replica. Taking a permit takes no lock (a busy client's requests on
+   * every event loop meet here); filling and the reservation in flight are guarded by the pool.
+   */
   private static final class Pool {
 
-    private long permits;
-    private long remaining;
-    private long expiresAt;
-    private boolean refused;
-    private long refusedUntil;
+    private final AtomicLong permits = new AtomicLong();
+    private volatile long remaining;
+    private volatile long expiresAt;
+    private volatile boolean refused;
+    private volatile long refusedUntil;
     private @Nullable Mono<Grant> refill;
 
-    synchronized @Nullable Decision take(long now) {
-      if (permits > 0 && now - expiresAt >= 0) {
-        permits = 0;
-      }
-      if (permits == 0 && refused) {
-        if (now - refusedUntil < 0) {
-          return new Decision(false, 0, millis(refusedUntil - now));
+    /** One permit, a remembered refusal, or null when Redis must be asked. */
+    @Nullable Decision take(long now) {
+      long until = expiresAt;
+      if (now - until < 0) {
+        for (long left = permits.get(); left > 0; left = permits.get()) {
+          if (permits.compareAndSet(left, left - 1)) {
+            return new Decision(true, remaining + left - 1, millis(until - now));
+          }
         }
-        refused = false;
       }
-      if (permits > 0) {
-        permits--;
-        return new Decision(true, remaining + permits, millis(expiresAt - now));
+      if (refusedAt(now)) {
+        return new Decision(false, 0, millis(refusedUntil - now));
       }
       return null;
+    }
+
+    boolean refusedAt(long now) {
+      return refused && now - refusedUntil < 0;
     }
 
     synchronized void fill(Grant grant, long now) {
       refill = null;
       long until = now + TimeUnit.MILLISECONDS.toNanos(Math.max(1, grant.millisUntilReset()));
       if (grant.granted() == 0) {
-        // Kept until the permits still held here are used up.
-        refused = true;
+        // Answered once the permits still held here are used up.
         refusedUntil = until;
-      } else if (permits > 0) {
+        refused = true;
+        return;
+      }
+      refused = false;
+      remaining = grant.remaining();
+      if (permits.get() > 0 && now - expiresAt < 0) {
         // Permits of the same window, or of one ending earlier: all expire with the earliest.
-        permits += grant.granted();
-        remaining = grant.remaining();
-        refused = false;
+        permits.addAndGet(grant.granted());
       } else {
-        permits = grant.granted();
-        remaining = grant.remaining();
+        // Expired permits go first, so that none of them is taken as one of the new window's.
+        permits.set(0);
         expiresAt = until;
-        refused = false;
+        permits.set(grant.granted());
       }
     }
 

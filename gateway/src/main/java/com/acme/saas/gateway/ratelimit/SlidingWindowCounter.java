@@ -28,7 +28,9 @@ final class SlidingWindowCounter {
    * Answers "granted:remaining:msUntilReset": granted is how many were counted (as many as the
    * limit leaves room for, 0 when not one more fits), and, when none was, msUntilReset is how long
    * until one more request would pass; otherwise it is how long until the current window ends.
-   * A refused request counts nothing: a client that keeps knocking is held at its limit.
+   * A refused request counts nothing: a client that keeps knocking is held at its limit. A client
+   * that spent its whole limit in this window waits for the rest of it and then until this window's
+   * count, weighed in the next, leaves room: up to window + window / limit in all.
    */
   private static final RedisScript<String> COUNT =
       RedisScript.of(

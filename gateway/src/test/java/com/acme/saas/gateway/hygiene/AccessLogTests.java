@@ -6,6 +6,8 @@ import com.acme.saas.gateway.support.Services;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +35,7 @@ class AccessLogTests {
   }
 
   @Test
-  void eachRequestIsLoggedAsJsonWithoutTheToken(CapturedOutput output) {
+  void eachRequestIsLoggedAsJsonWithoutTheToken(CapturedOutput output) throws InterruptedException {
     UUID userId = UUID.randomUUID();
     String token = TestTokens.user(userId);
 
@@ -49,7 +51,7 @@ class AccessLogTests {
   }
 
   @Test
-  void refusedRequestIsLoggedWithItsStatus(CapturedOutput output) {
+  void refusedRequestIsLoggedWithItsStatus(CapturedOutput output) throws InterruptedException {
     HttpApi.local(port).call("GET", "/api/v1/users").bearer("forged.token.here").header("X-Request-Id", "log-me-2").send();
 
     JsonNode line = accessLine(output, "log-me-2");
@@ -57,11 +59,21 @@ class AccessLogTests {
     assertThat(output.getAll()).doesNotContain("forged.token.here");
   }
 
-  private static JsonNode accessLine(CapturedOutput output, String requestId) {
-    return output.getAll().lines()
-        .filter(line -> line.startsWith("{") && line.contains("\"gateway.access\"") && line.contains(requestId))
-        .map(JSON::readTree)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no access log line for " + requestId));
+  /** The line is written once the exchange has completed, which can be just after the client has the answer. */
+  private static JsonNode accessLine(CapturedOutput output, String requestId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (true) {
+      Optional<JsonNode> line = output.getAll().lines()
+          .filter(text -> text.startsWith("{") && text.contains("\"gateway.access\"") && text.contains(requestId))
+          .map(JSON::readTree)
+          .findFirst();
+      if (line.isPresent()) {
+        return line.get();
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("no access log line for " + requestId);
+      }
+      Thread.sleep(20);
+    }
   }
 }
