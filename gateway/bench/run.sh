@@ -35,7 +35,9 @@ for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install wrk nginx curl)" >&2; exit 1; }
 done
 
-JAR=$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)
+# JAR=path/to/gateway.jar measures another build (to compare within one session; a build from
+# before the management port answers no health on the public port then: use its own script).
+JAR=${JAR:-$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [[ -z "$JAR" ]]; then
   (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" flock /tmp/saas-maven.lock ./mvnw -B -q -pl gateway -am package -DskipTests)
   JAR=$(ls "$ROOT"/gateway/target/gateway-*.jar | grep -v original | head -1)
