@@ -131,7 +131,10 @@ measure() {
   p50=$(awk '$1 == "50%" {print $2}' "$WORK/$name.load")
   p99=$(awk '$1 == "99%" {print $2}' "$WORK/$name.load")
   p50single=$(awk '$1 == "50%" {print $2}' "$WORK/$name.single")
-  echo "$name $rps $p50 $p99 $p50single" >> "$WORK/results"
+  # Errors answer fast (an open circuit answers 503 at once) and would flatter the numbers.
+  local errors
+  errors=$(cat "$WORK/$name.load" "$WORK/$name.single" | awk '/Non-2xx/ {n += $NF} END {print n + 0}')
+  echo "$name $rps $p50 $p99 $p50single $errors" >> "$WORK/results"
 }
 
 measure a-backend "http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST"
@@ -149,9 +152,10 @@ measure d-nginx-proxy "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION; p50@1conn from wrk -t1 -c1 -d5s ($(nproc) CPUs, $(date -u +%FT%TZ))"
 echo
-echo "| target | requests/s | p50 | p99 | p50 at 1 connection |"
-echo "|---|---|---|---|---|"
-awk '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$WORK/results"
+echo "| target | requests/s | p50 | p99 | p50 at 1 connection | non-2xx answers |"
+echo "|---|---|---|---|---|---|"
+awk '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$WORK/results"
+awk '$6 > 0 {print "WARNING: " $1 " had " $6 " non-2xx answers; its numbers are not comparable" > "/dev/stderr"}' "$WORK/results"
 echo
 awk '{rps[$1]=$2} END {
   printf "c/a = %.2f, c/b = %.2f, c/d = %.2f\n", rps["c-gateway-full"]/rps["a-backend"], rps["c-gateway-full"]/rps["b-gateway-bare"], rps["c-gateway-full"]/rps["d-nginx-proxy"] }' "$WORK/results"
