@@ -19,6 +19,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 BACKEND_PORT=${BACKEND_PORT:-18090}
 PROXY_PORT=${PROXY_PORT:-18091}
 GATEWAY_PORT=${GATEWAY_PORT:-18092}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-18093}
 PATH_UNDER_TEST=/api/v1/tasks
 WORK=$(mktemp -d /tmp/gateway-bench.XXXXXX)
 chmod 755 "$WORK" # nginx workers (nobody) read the JWKS file from here
@@ -34,7 +35,9 @@ for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install wrk nginx curl)" >&2; exit 1; }
 done
 
-JAR=$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)
+# JAR=path/to/gateway.jar measures another build (to compare within one session; a build from
+# before the management port answers no health on the public port then: use its own script).
+JAR=${JAR:-$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [[ -z "$JAR" ]]; then
   (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" flock /tmp/saas-maven.lock ./mvnw -B -q -pl gateway -am package -DskipTests)
   JAR=$(ls "$ROOT"/gateway/target/gateway-*.jar | grep -v original | head -1)
@@ -77,6 +80,7 @@ nginx_conf proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 6
 
 GATEWAY_COMMON=(
   --server.port="$GATEWAY_PORT"
+  --management.server.port="$MANAGEMENT_PORT"
   --saas.security.jwks-uri="http://127.0.0.1:$BACKEND_PORT/.well-known/jwks.json"
   --saas.security.issuer=https://auth.bench.acme.example
   --saas.security.audience=acme-saas
@@ -127,7 +131,10 @@ measure() {
   p50=$(awk '$1 == "50%" {print $2}' "$WORK/$name.load")
   p99=$(awk '$1 == "99%" {print $2}' "$WORK/$name.load")
   p50single=$(awk '$1 == "50%" {print $2}' "$WORK/$name.single")
-  echo "$name $rps $p50 $p99 $p50single" >> "$WORK/results"
+  # Errors answer fast (an open circuit answers 503 at once) and would flatter the numbers.
+  local errors
+  errors=$(cat "$WORK/$name.load" "$WORK/$name.single" | awk '/Non-2xx/ {n += $NF} END {print n + 0}')
+  echo "$name $rps $p50 $p99 $p50single $errors" >> "$WORK/results"
 }
 
 measure a-backend "http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST"
@@ -145,9 +152,10 @@ measure d-nginx-proxy "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION; p50@1conn from wrk -t1 -c1 -d5s ($(nproc) CPUs, $(date -u +%FT%TZ))"
 echo
-echo "| target | requests/s | p50 | p99 | p50 at 1 connection |"
-echo "|---|---|---|---|---|"
-awk '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$WORK/results"
+echo "| target | requests/s | p50 | p99 | p50 at 1 connection | non-2xx answers |"
+echo "|---|---|---|---|---|---|"
+awk '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$WORK/results"
+awk '$6 > 0 {print "WARNING: " $1 " had " $6 " non-2xx answers; its numbers are not comparable" > "/dev/stderr"}' "$WORK/results"
 echo
 awk '{rps[$1]=$2} END {
   printf "c/a = %.2f, c/b = %.2f, c/d = %.2f\n", rps["c-gateway-full"]/rps["a-backend"], rps["c-gateway-full"]/rps["b-gateway-bare"], rps["c-gateway-full"]/rps["d-nginx-proxy"] }' "$WORK/results"

@@ -8,6 +8,7 @@ LOG_DIR="$RUN_DIR/logs"
 
 # Ports (each overridable by the environment).
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
+GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-8090} # the gateway's /actuator/prometheus
 AUTH_PORT=${AUTH_PORT:-8081}
 USER_PORT=${USER_PORT:-8082}
 TASK_PORT=${TASK_PORT:-8083}

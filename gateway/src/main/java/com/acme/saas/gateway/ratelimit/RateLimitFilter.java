@@ -8,13 +8,15 @@ import com.acme.saas.gateway.auth.RequestPattern;
 import com.acme.saas.gateway.hygiene.ClientAddress;
 import com.acme.saas.gateway.ratelimit.RateLimitProperties.Key;
 import com.acme.saas.gateway.ratelimit.RateLimitProperties.Policy;
-import com.acme.saas.gateway.ratelimit.WindowCounter.Window;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -22,15 +24,18 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * Counts each routed request against the first policy that names it (per IP or per user) and
- * refuses it with 429 once the window's limit is used up. Every counted response carries the IETF
- * draft {@code RateLimit-Policy} and {@code RateLimit} headers. Without Redis, requests pass
- * (unless their policy is configured to fail closed), counted in a metric.
+ * refuses it with 429 once its limit is used up within a sliding window ({@link
+ * SlidingWindowCounter}). Every counted response carries the IETF draft {@code RateLimit-Policy}
+ * and {@code RateLimit} headers. Without Redis, requests pass (unless their policy is configured to
+ * fail closed), counted in a metric.
  */
 @Component
 final class RateLimitFilter implements GlobalFilter, Ordered {
@@ -40,17 +45,17 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-  private record Limit(Policy policy, RequestPattern pattern, String policyHeader) {}
+  private record Limit(Policy policy, RequestPattern pattern, String policyHeader, @Nullable LocalPermits permits) {}
 
   private final RateLimitProperties properties;
-  private final WindowCounter counter;
+  private final SlidingWindowCounter counter;
   private final ClientAddress clientAddress;
   private final Counter redisFailures;
   private final Limit defaultLimit;
   private final List<Limit> limits;
   private final AtomicLong nextFailureLog = new AtomicLong();
 
-  RateLimitFilter(RateLimitProperties properties, WindowCounter counter, ClientAddress clientAddress, MeterRegistry meters) {
+  RateLimitFilter(RateLimitProperties properties, SlidingWindowCounter counter, ClientAddress clientAddress, MeterRegistry meters) {
     this.properties = properties;
     this.counter = counter;
     this.clientAddress = clientAddress;
@@ -65,9 +70,10 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
             .toList();
   }
 
-  private static Limit limit(Policy policy, String request) {
+  private Limit limit(Policy policy, String request) {
     String header = "\"" + policy.name() + "\";q=" + policy.limit() + ";w=" + policy.window().toSeconds();
-    return new Limit(policy, RequestPattern.parse(request), header);
+    LocalPermits permits = policy.batch() > 1 ? new LocalPermits(counter, policy, properties.localKeys()) : null;
+    return new Limit(policy, RequestPattern.parse(request), header, permits);
   }
 
   @Override
@@ -77,29 +83,57 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
     }
     Limit limit = limitOf(exchange.getRequest());
     Policy policy = limit.policy();
-    String key = properties.keyPrefix() + policy.name() + ":" + subject(exchange, policy.key());
-    return counter
-        .count(key, policy.window())
+    // "sw:" keeps these hashes apart from the plain counters of the fixed windows that came before.
+    String key = properties.keyPrefix() + "sw:" + policy.name() + ":" + subject(exchange, policy.key());
+    LocalPermits permits = limit.permits();
+    if (permits != null) {
+      // Most requests of a batched policy are decided here, without Redis and without a timer.
+      Decision local = permits.tryTake(key);
+      if (local != null) {
+        return apply(exchange, chain, limit, local);
+      }
+    }
+    Mono<Decision> decision =
+        permits != null ? permits.take(key) : counter.count(key, policy.limit(), policy.window(), 1).map(Decision::of);
+    Executor requestLoop = eventLoopOf(exchange);
+    return decision
         .timeout(properties.redisTimeout())
         .map(Optional::of)
         .onErrorResume(error -> redisFailed(policy, error))
-        .flatMap(window -> window.isPresent() ? apply(exchange, chain, limit, window.get()) : chain.filter(exchange));
+        .flatMap(outcome -> backOn(requestLoop, outcome))
+        .flatMap(outcome -> outcome.isPresent() ? apply(exchange, chain, limit, outcome.get()) : chain.filter(exchange));
   }
 
-  private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Window window) {
-    long limitValue = limit.policy().limit();
-    long remaining = Math.max(0, limitValue - window.count());
-    long resetSeconds = Math.max(1, (window.millisUntilReset() + 999) / 1000);
+  /**
+   * Redis answers on Lettuce's single event-loop thread; left there, the rest of every request's
+   * way (proxying included) would run on that one thread for all connections. This hands each
+   * request back to the event loop of its own connection.
+   */
+  private static <T> Mono<T> backOn(@Nullable Executor requestLoop, T value) {
+    if (requestLoop == null || (requestLoop instanceof EventLoop loop && loop.inEventLoop())) {
+      return Mono.just(value);
+    }
+    return Mono.create(sink -> requestLoop.execute(() -> sink.success(value)));
+  }
+
+  private static @Nullable Executor eventLoopOf(ServerWebExchange exchange) {
+    Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+    return request instanceof Connection connection ? connection.channel().eventLoop() : null;
+  }
+
+  private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision decision) {
+    long remaining = Math.max(0, decision.remaining());
+    long resetSeconds = Math.max(1, (decision.millisUntilReset() + 999) / 1000);
     HttpHeaders headers = exchange.getResponse().getHeaders();
     headers.set("RateLimit-Policy", limit.policyHeader());
     headers.set("RateLimit", "\"" + limit.policy().name() + "\";r=" + remaining + ";t=" + resetSeconds);
-    if (window.count() > limitValue) {
+    if (!decision.allowed()) {
       return Mono.error(new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests, try again later", Duration.ofSeconds(resetSeconds)));
     }
     return chain.filter(exchange);
   }
 
-  private Mono<Optional<Window>> redisFailed(Policy policy, Throwable error) {
+  private Mono<Optional<Decision>> redisFailed(Policy policy, Throwable error) {
     redisFailures.increment();
     long now = System.nanoTime();
     long next = nextFailureLog.get();

@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param redisTimeout how long a request waits for Redis before the limit is skipped
  * @param failureLogInterval a Redis outage is logged at most this often
  * @param failClosed names of the policies that refuse requests (503) while Redis is unreachable
+ * @param localKeys per batched policy, how many keys' reserved permits a replica keeps at most
  * @param defaultPolicy the limit of every request no other policy names
  * @param policies the first policy whose request pattern matches applies
  */
@@ -31,6 +32,7 @@ public record RateLimitProperties(
     @DefaultValue("250ms") Duration redisTimeout,
     @DefaultValue("1m") Duration failureLogInterval,
     @DefaultValue Set<String> failClosed,
+    @DefaultValue("100000") @Min(1) long localKeys,
     @Valid @NotNull Policy defaultPolicy,
     @DefaultValue List<@Valid Policy> policies) {
 
@@ -48,7 +50,10 @@ public record RateLimitProperties(
    * @param limit requests allowed per window
    * @param window the counting window
    * @param key whose requests are counted together
+   * @param batch requests reserved in Redis at a time and handed out by the replica itself
+   *     ({@link LocalPermits}); 1 counts every request in Redis, exactly
    */
   public record Policy(
-      @NotBlank String name, @Nullable String request, @Min(1) long limit, @NotNull Duration window, @DefaultValue("USER") Key key) {}
+      @NotBlank String name, @Nullable String request, @Min(1) long limit, @NotNull Duration window, @DefaultValue("USER") Key key,
+      @DefaultValue("1") @Min(1) int batch) {}
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,7 @@ class RateLimitTests {
 
   @LocalServerPort int port;
   @Autowired Environment environment;
+  @Autowired ReactiveStringRedisTemplate redis;
 
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) {
@@ -52,7 +54,9 @@ class RateLimitTests {
 
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.errorCode()).isEqualTo("RATE_LIMIT_EXCEEDED");
-    assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 900);
+    // At most the rest of this window plus the time this window's 10 take, weighed in the next
+    // one, to leave room for an 11th: 900 s + 900 s / 10.
+    assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 990);
     assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"login\";q=10;w=900");
     assertThat(refused.header("RateLimit")).startsWith("\"login\";r=0;t=");
     assertThat(login(port, randomAddress()).status()).isEqualTo(200);
@@ -70,6 +74,87 @@ class RateLimitTests {
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"default\";q=5;w=60");
     assertThat(HttpApi.local(port).get("/api/v1/tasks", TestTokens.user(UUID.randomUUID())).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aBurstAtTheEndOfOneWindowAndTheStartOfTheNextStaysNearTheLimit() throws Exception {
+    // Windows start at multiples of their length on Redis's clock. A fixed window started by the
+    // first request lets 10 through just before it ends and 10 more right after; a sliding one
+    // lets only the few that the time since the boundary has freed.
+    long window = 4_000;
+    int limit = 10;
+    try (SecondGateway gateway =
+        SecondGateway.start(
+            environment,
+            Map.of("saas.gateway.rate-limit.default-policy.limit", Integer.toString(limit),
+                "saas.gateway.rate-limit.default-policy.window", window + "ms"))) {
+      String token = TestTokens.user(UUID.randomUUID());
+      long offset = redisClockOffset();
+      long boundary = (now(offset) / window + 1) * window;
+      sleepUntil(boundary + 50, offset);
+      assertThat(HttpApi.local(gateway.port()).get("/api/v1/tasks", token).status()).isEqualTo(200);
+      sleepUntil(boundary + window - 1_000, offset);
+      int passedBefore = passed(gateway.port(), token, limit - 1);
+      sleepUntil(boundary + window + 200, offset);
+
+      int passedAfter = passed(gateway.port(), token, limit);
+
+      assertThat(passedBefore).isEqualTo(limit - 1);
+      assertThat(passedAfter).as("requests passed right after the boundary").isLessThanOrEqualTo(3);
+      HttpApi.Response refused = HttpApi.local(gateway.port()).get("/api/v1/tasks", token);
+      assertThat(refused.status()).isEqualTo(429);
+      assertThat(refused.header("RateLimit")).startsWith("\"default\";r=0;t=");
+      assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 4);
+    }
+  }
+
+  @Test
+  void theLimitComesBackAsTheWindowSlides() throws Exception {
+    long window = 2_000;
+    try (SecondGateway gateway =
+        SecondGateway.start(
+            environment,
+            Map.of("saas.gateway.rate-limit.default-policy.limit", "4",
+                "saas.gateway.rate-limit.default-policy.window", window + "ms"))) {
+      String token = TestTokens.user(UUID.randomUUID());
+      long offset = redisClockOffset();
+      long boundary = (now(offset) / window + 1) * window;
+      sleepUntil(boundary + 50, offset);
+      assertThat(passed(gateway.port(), token, 6)).isEqualTo(4);
+      HttpApi.Response refused = HttpApi.local(gateway.port()).get("/api/v1/tasks", token);
+      long retryAfter = Long.parseLong(refused.header("Retry-After"));
+      assertThat(retryAfter).as("the earliest time one more request passes").isBetween(1L, 3L);
+
+      // Half-way through the next window half of the previous window's 4 requests count.
+      sleepUntil(boundary + window + window / 2 + 100, offset);
+
+      assertThat(passed(gateway.port(), token, 4)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void batchedPolicyNeverPassesItsLimitAcrossReplicasAndRefusesEarlyByAtMostOneBatch() {
+    // Each replica reserves 5 of the user's 6 requests at a time in Redis and hands them out itself.
+    Map<String, String> batched =
+        Map.of("saas.gateway.rate-limit.default-policy.limit", "6", "saas.gateway.rate-limit.default-policy.batch", "5");
+    try (SecondGateway first = SecondGateway.start(environment, batched);
+        SecondGateway second = SecondGateway.start(environment, batched)) {
+      String token = TestTokens.user(UUID.randomUUID());
+      HttpApi.Response firstAnswer = HttpApi.local(first.port()).get("/api/v1/tasks", token);
+      assertThat(firstAnswer.status()).isEqualTo(200);
+      assertThat(firstAnswer.header("RateLimit")).startsWith("\"default\";r=5;t=");
+
+      assertThat(passed(second.port(), token, 3)).as("the second replica gets what the first left in Redis").isEqualTo(1);
+      assertThat(passed(first.port(), token, 6)).as("the first replica uses up its reservation").isEqualTo(4);
+      assertThat(HttpApi.local(second.port()).get("/api/v1/tasks", token).status()).isEqualTo(429);
+
+      String alternating = TestTokens.user(UUID.randomUUID());
+      int total = 0;
+      for (int i = 0; i < 10; i++) {
+        total += passed(i % 2 == 0 ? first.port() : second.port(), alternating, 1);
+      }
+      assertThat(total).isEqualTo(6);
+    }
   }
 
   @Test
@@ -111,6 +196,8 @@ class RateLimitTests {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.header("RateLimit")).isNull();
       }
+      String token = TestTokens.user(UUID.randomUUID());
+      assertThat(passed(withoutRedis.port(), token, 12)).as("the batched per-user policy fails open too").isEqualTo(12);
     }
   }
 
@@ -135,6 +222,35 @@ class RateLimitTests {
         .header("X-Forwarded-For", address)
         .json("{\"email\":\"a@example.com\",\"password\":\"Secret123\"}")
         .send();
+  }
+
+  private static int passed(int port, String token, int requests) {
+    int passed = 0;
+    for (int i = 0; i < requests; i++) {
+      int status = HttpApi.local(port).get("/api/v1/tasks", token).status();
+      assertThat(status).isIn(200, 429);
+      passed += status == 200 ? 1 : 0;
+    }
+    return passed;
+  }
+
+  /** Redis's clock minus this JVM's, in ms: the rate limiter's windows follow Redis's. */
+  private long redisClockOffset() {
+    long before = System.currentTimeMillis();
+    Long redisNow = redis.execute(connection -> connection.serverCommands().time()).blockFirst();
+    long after = System.currentTimeMillis();
+    return redisNow - (before + after) / 2;
+  }
+
+  private static long now(long offset) {
+    return System.currentTimeMillis() + offset;
+  }
+
+  private static void sleepUntil(long redisMillis, long offset) throws InterruptedException {
+    long wait = redisMillis - now(offset);
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
   }
 
   private static String randomAddress() {

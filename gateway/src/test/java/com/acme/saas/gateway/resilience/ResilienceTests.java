@@ -14,12 +14,14 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import reactor.netty.channel.AbortedException;
 
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -58,6 +60,20 @@ class ResilienceTests {
     assertThat(response.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
     assertThat(response.header("Retry-After")).isEqualTo("7");
     assertThat(took).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void clientsHangingUpDoNotOpenTheCircuit() {
+    // What a route's breaker sees when clients hang up before their answers are written (seen in
+    // the benchmark when its load generator stopped: the circuit opened for everyone else).
+    CircuitBreaker breaker = breakers.circuitBreaker("flags-service");
+    for (int i = 0; i < 8; i++) {
+      breaker.onError(1, TimeUnit.MILLISECONDS, new AbortedException("Connection has been closed BEFORE send operation"));
+    }
+
+    assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(HttpApi.local(port).get("/api/v1/flags/evaluate", token()).status()).isEqualTo(200);
   }
 
   @Test

@@ -34,6 +34,7 @@ public final class SecondGateway implements AutoCloseable {
       }
     }
     properties.put("server.port", "0");
+    properties.put("management.server.port", "0");
     properties.putAll(overrides);
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     return new SecondGateway(new SpringApplicationBuilder(GatewayApplication.class).run(args));

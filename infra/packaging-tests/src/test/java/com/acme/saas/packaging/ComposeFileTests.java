@@ -150,7 +150,7 @@ class ComposeFileTests {
     String scrape = prometheus.get("scrape_configs").toString();
     assertThat(scrape).contains("/actuator/prometheus");
     for (String module : modules()) {
-      assertThat(scrape).contains(module + ":" + Repository.defaultPort(module));
+      assertThat(scrape).contains(module + ":" + Repository.metricsPort(module));
     }
     Map<String, Object> collector = Repository.yaml(Repository.ROOT.resolve("infra/observability/otel-collector.yaml"));
     assertThat(collector.get("exporters").toString()).contains("jaeger:4317");

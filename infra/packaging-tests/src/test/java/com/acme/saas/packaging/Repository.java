@@ -104,4 +104,10 @@ final class Repository {
   static String defaultPort(String module) {
     return configuredVariables(module).get("PORT");
   }
+
+  /** The port serving /actuator/prometheus: the management port where a module has one (the gateway). */
+  static String metricsPort(String module) {
+    String management = configuredVariables(module).get("MANAGEMENT_PORT");
+    return management != null ? management : defaultPort(module);
+  }
 }
