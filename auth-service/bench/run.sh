@@ -8,6 +8,7 @@
 # Needs: wrk (apt-get install wrk), a JDK 25, Postgres on 127.0.0.1:5432 (trust). The service under
 # test talks to the local stack's Kafka broker as in production; when no broker answers on
 # 127.0.0.1:9092 the script starts the local stack (infra/dev/up) and stops it again at the end.
+# PROFILE=1 also records the service with JFR (written to the work folder named at the end).
 # Usage: auth-service/bench/run.sh   (DURATION=20s THREADS=2 CONNECTIONS=2: as many logins in flight as raw hashing threads)
 set -euo pipefail
 
@@ -21,8 +22,9 @@ PORT=${BENCH_PORT:-18181}
 DB=${BENCH_DB:-saas_bench_auth}
 export ARGON2_MEMORY_KIB=${ARGON2_MEMORY_KIB:-19456} ARGON2_ITERATIONS=${ARGON2_ITERATIONS:-2}
 export ARGON2_PARALLELISM=${ARGON2_PARALLELISM:-1} ARGON2_MAX_CONCURRENT=${ARGON2_MAX_CONCURRENT:-4}
-# Both JVMs get the same heap, so garbage collection of the 19 MiB Argon2 blocks weighs alike.
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+# Both JVMs get the same fixed heap, as the container image gives auth-service (initial = max), so
+# garbage collection of the 19 MiB Argon2 blocks weighs alike.
+JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx1g}
 WORK=$(mktemp -d /tmp/auth-bench.XXXXXX)
 PID=""
 STARTED_STACK=""
@@ -61,7 +63,8 @@ read -r raw_rate raw_p50 raw_p99 < <(java $JAVA_OPTS -Xlog:gc:file="$WORK/gc-raw
 log "starting auth-service on :$PORT (max $ARGON2_MAX_CONCURRENT hashes at once)"
 PORT=$PORT DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
   AUTH_KEY_ENCRYPTION_KEY=$(openssl rand -base64 32) ADMIN_EMAIL= \
-  java $JAVA_OPTS -Xlog:gc:file="$WORK/gc-service.log" -jar "$JAR" --saas.inbox.group-id="auth-bench-$$" >"$WORK/auth-service.log" 2>&1 &
+  java $JAVA_OPTS -Xlog:gc:file="$WORK/gc-service.log" \
+  ${PROFILE:+-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true} -jar "$JAR" --saas.inbox.group-id="auth-bench-$$" >"$WORK/auth-service.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness" && break
