@@ -11,7 +11,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH="$ROOT/gateway/bench"
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+source "$ROOT/infra/dev/lib.sh"
+pick_jdk # exports JAVA_HOME: the first JDK >= 25
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
@@ -39,7 +40,7 @@ done
 # before the management port answers no health on the public port then: use its own script).
 JAR=${JAR:-$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [[ -z "$JAR" ]]; then
-  (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" flock /tmp/saas-maven.lock ./mvnw -B -q -pl gateway -am package -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q -pl gateway -am package -DskipTests)
   JAR=$(ls "$ROOT"/gateway/target/gateway-*.jar | grep -v original | head -1)
 fi
 
