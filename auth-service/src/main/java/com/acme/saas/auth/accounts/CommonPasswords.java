@@ -25,10 +25,6 @@ final class CommonPasswords {
     return LIST.contains(password.toLowerCase(Locale.ROOT));
   }
 
-  static int size() {
-    return LIST.size();
-  }
-
   private static Set<String> load() {
     try (InputStream in = CommonPasswords.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {

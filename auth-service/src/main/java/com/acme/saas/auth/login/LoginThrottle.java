@@ -3,9 +3,7 @@ package com.acme.saas.auth.login;
 import com.acme.saas.auth.accounts.Account;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,14 +98,15 @@ public class LoginThrottle {
     jdbc.sql(
             """
             delete from login_failures
-            where updated_at < :before and (locked_until is null or locked_until < now())
+            where updated_at < now() - :forgetAfter * interval '1 second'
+              and (locked_until is null or locked_until < now())
             """)
-        .param("before", Timestamp.from(Instant.now().minus(properties.forgetAfter())))
+        .param("forgetAfter", properties.forgetAfter().toSeconds())
         .update();
   }
 
   /** first-lock, doubled per earlier lock, capped at max-lock. */
-  Duration lockLength(int earlierLocks) {
+  private Duration lockLength(int earlierLocks) {
     Duration length = properties.firstLock();
     for (int i = 0; i < earlierLocks && length.compareTo(properties.maxLock()) < 0; i++) {
       length = length.multipliedBy(2);

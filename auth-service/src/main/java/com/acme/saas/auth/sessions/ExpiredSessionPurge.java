@@ -1,6 +1,5 @@
 package com.acme.saas.auth.sessions;
 
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,12 +16,10 @@ class ExpiredSessionPurge {
 
   private final RefreshTokenRepository tokens;
   private final SessionProperties properties;
-  private final Clock clock;
 
-  ExpiredSessionPurge(RefreshTokenRepository tokens, SessionProperties properties, Clock clock) {
+  ExpiredSessionPurge(RefreshTokenRepository tokens, SessionProperties properties) {
     this.tokens = tokens;
     this.properties = properties;
-    this.clock = clock;
   }
 
   @Scheduled(
@@ -32,7 +29,7 @@ class ExpiredSessionPurge {
     int total = 0;
     int deleted;
     do {
-      deleted = tokens.purgeBatch(clock.instant().minus(properties.revokedRetention()));
+      deleted = tokens.purgeBatch(properties.revokedRetention());
       total += deleted;
     } while (deleted > 0);
     if (total > 0) {

@@ -1,6 +1,7 @@
 package com.acme.saas.auth.sessions;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,15 +84,15 @@ public class RefreshTokenRepository {
    * Deletes one batch of tokens that can no longer be used: expired, or revoked longer ago than the
    * retention. Small batches keep each statement's locks short.
    */
-  int purgeBatch(Instant revokedBefore) {
+  int purgeBatch(Duration revokedRetention) {
     return jdbc.sql(
             """
             delete from refresh_tokens where token_hash in (
               select token_hash from refresh_tokens
-              where expires_at < now() or revoked_at < :revokedBefore
+              where expires_at < now() or revoked_at < now() - :retention * interval '1 second'
               limit :batch)
             """)
-        .param("revokedBefore", Timestamp.from(revokedBefore))
+        .param("retention", revokedRetention.toSeconds())
         .param("batch", PURGE_BATCH)
         .update();
   }

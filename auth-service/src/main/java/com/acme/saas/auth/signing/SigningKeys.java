@@ -115,9 +115,8 @@ public class SigningKeys {
       initialDelayString = "${saas.auth.signing.rotation-check-interval:1h}",
       fixedDelayString = "${saas.auth.signing.rotation-check-interval:1h}")
   public void rotateIfDue() {
-    Rotation rotation = rotate(true);
     jdbc.sql("delete from signing_keys where expires_at < now()").update();
-    reload();
+    Rotation rotation = rotate(true);
     if (rotation != null) {
       log.info("signing.key.rotated kid={} activatesAt={} reason=scheduled", rotation.kid(), rotation.activatesAt());
     }
