@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -76,12 +76,17 @@ public class ResourceServerAutoConfiguration {
         .build();
   }
 
-  /** {@code "POST /api/v1/auth/login"} matches that method only; {@code "/path/**"} any method. */
+  /** A {@link RequestPattern} as Spring Security matches requests: any of its methods, or any method. */
   static RequestMatcher matcher(String spec) {
-    String[] parts = spec.trim().split("\\s+", 2);
-    return parts.length == 2
-        ? PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1])
-        : PathPatternRequestMatcher.withDefaults().matcher(parts[0]);
+    RequestPattern pattern = RequestPattern.parse(spec);
+    String path = pattern.path().getPatternString();
+    if (pattern.methods().isEmpty()) {
+      return PathPatternRequestMatcher.withDefaults().matcher(path);
+    }
+    return new OrRequestMatcher(
+        pattern.methods().stream()
+            .map(method -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, path))
+            .toList());
   }
 
   @Bean

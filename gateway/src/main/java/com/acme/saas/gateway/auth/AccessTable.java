@@ -1,5 +1,6 @@
 package com.acme.saas.gateway.auth;
 
+import com.acme.saas.common.security.RequestPattern;
 import com.acme.saas.common.security.TokenProperties;
 import java.util.List;
 import java.util.Set;

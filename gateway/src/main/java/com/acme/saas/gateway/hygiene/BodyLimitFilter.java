@@ -2,7 +2,7 @@ package com.acme.saas.gateway.hygiene;
 
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
-import com.acme.saas.gateway.auth.RequestPattern;
+import com.acme.saas.common.security.RequestPattern;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;

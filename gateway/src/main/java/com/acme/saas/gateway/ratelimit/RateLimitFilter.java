@@ -4,7 +4,7 @@ import com.acme.saas.common.security.VerifiedToken;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
 import com.acme.saas.gateway.auth.Caller;
-import com.acme.saas.gateway.auth.RequestPattern;
+import com.acme.saas.common.security.RequestPattern;
 import com.acme.saas.gateway.hygiene.ClientAddress;
 import com.acme.saas.gateway.ratelimit.RateLimitProperties.Key;
 import com.acme.saas.gateway.ratelimit.RateLimitProperties.Policy;

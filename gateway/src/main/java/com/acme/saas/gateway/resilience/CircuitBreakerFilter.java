@@ -39,7 +39,7 @@ final class CircuitBreakerFilter implements GlobalFilter, Ordered {
     }
     CircuitBreaker breaker = breakers.circuitBreaker(route.getId());
     return chain.filter(exchange)
-        .timeout(properties.timeoutOf(route.getId()))
+        .timeout(properties.timeout())
         .transformDeferred(CircuitBreakerOperator.of(breaker));
   }
 

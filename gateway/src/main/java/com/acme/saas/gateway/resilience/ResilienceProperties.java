@@ -3,7 +3,6 @@ package com.acme.saas.gateway.resilience;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,7 +11,6 @@ import org.springframework.validation.annotation.Validated;
  * The circuit breaker and timeout wrapped around every route ({@code saas.gateway.resilience.*}).
  *
  * @param timeout how long a service may take to answer before the client gets 504
- * @param routeTimeouts per-route overrides of {@code timeout}, by route id
  * @param failureRateThreshold percentage of failed calls that opens a route's circuit
  * @param minimumCalls calls recorded before the failure rate counts
  * @param windowSize calls in the sliding window
@@ -23,14 +21,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("saas.gateway.resilience")
 public record ResilienceProperties(
     @DefaultValue("10s") Duration timeout,
-    @DefaultValue Map<String, Duration> routeTimeouts,
     @DefaultValue("50") @Min(1) @Max(100) int failureRateThreshold,
     @DefaultValue("10") @Min(1) int minimumCalls,
     @DefaultValue("20") @Min(1) int windowSize,
     @DefaultValue("10s") Duration openDuration,
-    @DefaultValue("10s") Duration retryAfter) {
-
-  public Duration timeoutOf(String routeId) {
-    return routeTimeouts.getOrDefault(routeId, timeout);
-  }
-}
+    @DefaultValue("10s") Duration retryAfter) {}

@@ -1,4 +1,4 @@
-package com.acme.saas.gateway.auth;
+package com.acme.saas.common.security;
 
 import java.util.HashSet;
 import java.util.Locale;
@@ -9,7 +9,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * A request pattern of the access table: {@code "POST /api/v1/auth/login"} matches that method,
+ * A request pattern as configuration writes it ({@code saas.security.public-paths}, the gateway's
+ * access table, limits): {@code "POST /api/v1/auth/login"} matches that method,
  * {@code "/api/v1/billing/**"} any method. Several methods are written {@code "GET,PATCH /path"}.
  */
 public record RequestPattern(Set<HttpMethod> methods, PathPattern path) {
