@@ -1,5 +1,6 @@
 package com.acme.saas.task.tasks;
 
+import com.acme.saas.common.web.SearchText;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -10,12 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 record TaskFilter(@Nullable UUID userId, @Nullable Boolean completed, @Nullable String q) {
 
-  TaskFilter {
-    q = q == null || q.isBlank() ? null : q.strip();
-  }
-
   /** {@code q} as an ILIKE pattern whose own %, _ and \ match literally. */
   @Nullable String likePattern() {
-    return q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return SearchText.containsPattern(q);
   }
 }

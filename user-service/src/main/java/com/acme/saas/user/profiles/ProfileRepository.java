@@ -1,6 +1,7 @@
 package com.acme.saas.user.profiles;
 
 import com.acme.saas.common.web.PageQuery;
+import com.acme.saas.common.web.SearchText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -112,7 +113,7 @@ public class ProfileRepository {
   /** A page of profiles, newest first, whose email or name contains {@code q} ignoring case. */
   public List<Profile> page(@Nullable String q, PageQuery page) {
     return jdbc.sql("select * from profiles" + SEARCH + " order by created_at desc, id desc limit :limit offset :offset")
-        .param("pattern", likePattern(q))
+        .param("pattern", SearchText.containsPattern(q))
         .param("limit", page.pageSize())
         .param("offset", page.offset())
         .query(ProfileRepository::profile)
@@ -120,13 +121,7 @@ public class ProfileRepository {
   }
 
   public long count(@Nullable String q) {
-    return jdbc.sql("select count(*) from profiles" + SEARCH).param("pattern", likePattern(q)).query(Long.class).single();
-  }
-
-  private static @Nullable String likePattern(@Nullable String q) {
-    return q == null || q.isBlank()
-        ? null
-        : "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return jdbc.sql("select count(*) from profiles" + SEARCH).param("pattern", SearchText.containsPattern(q)).query(Long.class).single();
   }
 
   private static Profile profile(ResultSet rs, int row) throws SQLException {

@@ -57,7 +57,7 @@ class ProfileService {
         .orElseGet(
             () -> {
               String email = user.email() == null ? "" : user.email();
-              String role = Roles.ADMIN.equals(user.role()) ? Roles.ADMIN : Roles.USER;
+              String role = user.isAdmin() ? Roles.ADMIN : Roles.USER;
               profiles.insertIfAbsent(user.id(), email, defaultName(email), role, true);
               log.info("profile.created_from_token userId={}", user.id());
               return profiles.find(user.id()).orElseThrow();
