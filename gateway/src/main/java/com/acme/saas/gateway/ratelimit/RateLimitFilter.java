@@ -45,7 +45,9 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-  private record Limit(Policy policy, RequestPattern pattern, String policyHeader, @Nullable LocalPermits permits) {}
+  /** A policy with what every request under it needs, worked out once. */
+  private record Limit(
+      Policy policy, RequestPattern pattern, String keyPrefix, String policyHeader, @Nullable LocalPermits permits) {}
 
   private final RateLimitProperties properties;
   private final SlidingWindowCounter counter;
@@ -73,7 +75,9 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
   private Limit limit(Policy policy, String request) {
     String header = "\"" + policy.name() + "\";q=" + policy.limit() + ";w=" + policy.window().toSeconds();
     LocalPermits permits = policy.batch() > 1 ? new LocalPermits(counter, policy, properties.localKeys()) : null;
-    return new Limit(policy, RequestPattern.parse(request), header, permits);
+    // "sw:" keeps these hashes apart from the plain counters of the fixed windows that came before.
+    String keyPrefix = properties.keyPrefix() + "sw:" + policy.name() + ":";
+    return new Limit(policy, RequestPattern.parse(request), keyPrefix, header, permits);
   }
 
   @Override
@@ -83,8 +87,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
     }
     Limit limit = limitOf(exchange.getRequest());
     Policy policy = limit.policy();
-    // "sw:" keeps these hashes apart from the plain counters of the fixed windows that came before.
-    String key = properties.keyPrefix() + "sw:" + policy.name() + ":" + subject(exchange, policy.key());
+    String key = limit.keyPrefix() + subject(exchange, policy.key());
     LocalPermits permits = limit.permits();
     if (permits != null) {
       // Most requests of a batched policy are decided here, without Redis and without a timer.
