@@ -6,7 +6,9 @@
 #   (c) gateway, every filter (RS256 token + role table + Redis rate limit + breaker + access log)
 #   (d) nginx as a plain reverse proxy (keepalive upstream), the reference
 # Needs: wrk and nginx (apt-get install wrk nginx), a JDK 25, Redis on 127.0.0.1:6379.
-# Usage: gateway/bench/run.sh            (DURATION=15s THREADS=2 CONNECTIONS=32 to change the load)
+# JAVA_OPTS (e.g. "-Xmx512m") go to both gateways' JVMs.
+# PROFILE=1 also records both gateways with JFR during round 1 (written to the work folder).
+# Usage: gateway/bench/run.sh   (DURATION=15s THREADS=2 CONNECTIONS=32 ROUNDS=3 MIN_WARMUP=30 MAX_WARMUP=240)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,13 +16,17 @@ BENCH="$ROOT/gateway/bench"
 source "$ROOT/infra/dev/lib.sh"
 pick_jdk # exports JAVA_HOME: the first JDK >= 25
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-10s}
+MIN_WARMUP=${MIN_WARMUP:-30}
+MAX_WARMUP=${MAX_WARMUP:-240}
+ROUNDS=${ROUNDS:-3}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 BACKEND_PORT=${BACKEND_PORT:-18090}
 PROXY_PORT=${PROXY_PORT:-18091}
-GATEWAY_PORT=${GATEWAY_PORT:-18092}
-MANAGEMENT_PORT=${MANAGEMENT_PORT:-18093}
+BARE_PORT=${BARE_PORT:-18092}
+BARE_MANAGEMENT_PORT=${BARE_MANAGEMENT_PORT:-18093}
+FULL_PORT=${FULL_PORT:-18094}
+FULL_MANAGEMENT_PORT=${FULL_MANAGEMENT_PORT:-18095}
 PATH_UNDER_TEST=/api/v1/tasks
 WORK=$(mktemp -d /tmp/gateway-bench.XXXXXX)
 chmod 755 "$WORK" # nginx workers (nobody) read the JWKS file from here
@@ -80,8 +86,6 @@ nginx_conf proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 6
   }"
 
 GATEWAY_COMMON=(
-  --server.port="$GATEWAY_PORT"
-  --management.server.port="$MANAGEMENT_PORT"
   --saas.security.jwks-uri="http://127.0.0.1:$BACKEND_PORT/.well-known/jwks.json"
   --saas.security.issuer=https://auth.bench.acme.example
   --saas.security.audience=acme-saas
@@ -94,70 +98,137 @@ GATEWAY_COMMON=(
   --saas.gateway.rate-limit.key-prefix="bench-$$:"
 )
 
-start_gateway() { # name, extra args...
-  local name=$1; shift
-  "$JAVA_HOME/bin/java" -jar "$JAR" "${GATEWAY_COMMON[@]}" "$@" > "$WORK/gateway-$name.log" 2>&1 &
-  GATEWAY_PID=$!
-  PIDS+=("$GATEWAY_PID")
+declare -A GATEWAY_PID
+start_gateway() { # name port management-port extra-args...: starts it in the background
+  local name=$1 port=$2 management=$3; shift 3
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of JVM options
+  "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "$JAR" "${GATEWAY_COMMON[@]}" --server.port="$port" \
+    --management.server.port="$management" "$@" > "$WORK/$name.log" 2>&1 &
+  PIDS+=($!)
+  GATEWAY_PID[$name]=$!
+}
+
+await_gateway() { # name port
   for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$GATEWAY_PORT/actuator/health" >/dev/null 2>&1 && return 0
+    curl -fs "http://127.0.0.1:$2/actuator/health" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
-  echo "gateway ($name) did not start; see $WORK/gateway-$name.log" >&2
+  echo "gateway ($1) did not start; see $WORK/$1.log" >&2
   exit 1
 }
 
-stop_gateway() {
-  kill "$GATEWAY_PID"; wait "$GATEWAY_PID" 2>/dev/null || true
-}
-
-# measure name url [auth header]: a warm-up, then the load run and a one-connection run.
-measure() {
+# await_ok name url [header]: the first answers may fail while the gateway fetches its keys.
+await_ok() {
   local name=$1 url=$2; shift 2
-  local headers=()
+  local headers=() body status
   [[ $# -gt 0 ]] && headers=(-H "$1")
-  local status body
   for _ in $(seq 1 30); do
     body=$(curl -s -w ' %{http_code}' "${headers[@]}" "$url")
     status=${body##* }
-    [[ "$status" == 200 ]] && break
+    [[ "$status" == 200 ]] && return 0
     sleep 2
   done
-  [[ "$status" == 200 ]] || { echo "$name: $url answered $body" >&2; exit 1; }
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" "$url" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$url" > "$WORK/$name.load"
-  wrk -t1 -c1 -d5s --latency "${headers[@]}" "$url" > "$WORK/$name.single"
-  local rps p50 p99 p50single
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$WORK/$name.load")
-  p50=$(awk '$1 == "50%" {print $2}' "$WORK/$name.load")
-  p99=$(awk '$1 == "99%" {print $2}' "$WORK/$name.load")
-  p50single=$(awk '$1 == "50%" {print $2}' "$WORK/$name.single")
-  # Errors answer fast (an open circuit answers 503 at once) and would flatter the numbers.
-  local errors
-  errors=$(cat "$WORK/$name.load" "$WORK/$name.single" | awk '/Non-2xx/ {n += $NF} END {print n + 0}')
-  echo "$name $rps $p50 $p99 $p50single $errors" >> "$WORK/results"
+  echo "$name: $url answered $body" >&2
+  exit 1
 }
 
-measure a-backend "http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST"
+# warm_up name url [header]: load in 5 s rounds until throughput stops rising: the best of the
+# last four rounds is within 5% of the best before them (at least MIN_WARMUP seconds, at most
+# MAX_WARMUP). On 2 vCPUs the JIT takes a minute or more to compile a gateway's request path, and
+# a fixed short warm-up measures the compiler instead of the gateway.
+warm_up() {
+  local name=$1 url=$2; shift 2
+  local headers=() elapsed=0 rounds=() rps
+  [[ $# -gt 0 ]] && headers=(-H "$1")
+  while (( elapsed < MAX_WARMUP )); do
+    rps=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "${headers[@]}" "$url" | awk '/^Requests\/sec/ {print $2}')
+    elapsed=$((elapsed + 5))
+    rounds+=("$rps")
+    echo "$name warm-up ${elapsed}s: $rps requests/s" >> "$WORK/warm-up"
+    if (( elapsed >= MIN_WARMUP )) && echo "${rounds[@]}" | awk '{
+        for (i = 1; i <= NF; i++) if (i > NF - 4) { if ($i > last) last = $i } else if ($i > before) before = $i
+        exit !(before > 0 && last <= before * 1.05) }'; then
+      return 0
+    fi
+  done
+  echo "$name: throughput still rising after ${MAX_WARMUP}s (see $WORK/warm-up); measuring anyway" >&2
+}
 
-start_gateway bare --saas.security.public-paths="$PATH_UNDER_TEST" --saas.gateway.rate-limit.enabled=false
-measure b-gateway-bare "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
-stop_gateway
+# measure name round url [header]: the load run and a one-connection run.
+measure() {
+  local name=$1 round=$2 url=$3; shift 3
+  local headers=()
+  [[ $# -gt 0 ]] && headers=(-H "$1")
+  local out="$WORK/$name-$round"
+  if [[ -n "${PROFILE:-}" && "$round" == 1 && -n "${GATEWAY_PID[$name]:-}" ]]; then
+    "$JAVA_HOME/bin/jcmd" "${GATEWAY_PID[$name]}" JFR.start settings=profile duration="$DURATION" \
+      filename="$out.jfr" >/dev/null
+  fi
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$url" > "$out.load"
+  wrk -t1 -c1 -d5s --latency "${headers[@]}" "$url" > "$out.single"
+  local rps p50 p99 p50single errors
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$out.load")
+  p50=$(awk '$1 == "50%" {print $2}' "$out.load")
+  p99=$(awk '$1 == "99%" {print $2}' "$out.load")
+  p50single=$(awk '$1 == "50%" {print $2}' "$out.single")
+  # Errors answer fast (an open circuit answers 503 at once) and would flatter the numbers.
+  errors=$(cat "$out.load" "$out.single" | awk '/Non-2xx/ {n += $NF} END {print n + 0}')
+  echo "$name $round $rps $p50 $p99 $p50single $errors" >> "$WORK/results"
+}
 
-start_gateway full --saas.gateway.rate-limit.default-policy.limit=1000000000
-measure c-gateway-full "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" "Authorization: Bearer $TOKEN"
-stop_gateway
+BACKEND_URL="http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST"
+BARE_URL="http://127.0.0.1:$BARE_PORT$PATH_UNDER_TEST"
+FULL_URL="http://127.0.0.1:$FULL_PORT$PATH_UNDER_TEST"
+PROXY_URL="http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
+BEARER="Authorization: Bearer $TOKEN"
 
-measure d-nginx-proxy "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
+# Both gateways run side by side, each idle while the other is measured, so that (b) and (c)
+# are measured in alternating rounds under the same conditions of this shared machine.
+start_gateway b-gateway-bare "$BARE_PORT" "$BARE_MANAGEMENT_PORT" \
+  --saas.security.public-paths="$PATH_UNDER_TEST" --saas.gateway.rate-limit.enabled=false
+start_gateway c-gateway-full "$FULL_PORT" "$FULL_MANAGEMENT_PORT" --saas.gateway.rate-limit.default-policy.limit=1000000000
+await_gateway b-gateway-bare "$BARE_PORT"
+await_gateway c-gateway-full "$FULL_PORT"
+await_ok a-backend "$BACKEND_URL"
+await_ok b-gateway-bare "$BARE_URL"
+await_ok c-gateway-full "$FULL_URL" "$BEARER"
+await_ok d-nginx-proxy "$PROXY_URL"
+
+warm_up a-backend "$BACKEND_URL"
+measure a-backend 1 "$BACKEND_URL"
+warm_up d-nginx-proxy "$PROXY_URL"
+measure d-nginx-proxy 1 "$PROXY_URL"
+warm_up b-gateway-bare "$BARE_URL"
+warm_up c-gateway-full "$FULL_URL" "$BEARER"
+for round in $(seq 1 "$ROUNDS"); do
+  measure b-gateway-bare "$round" "$BARE_URL"
+  measure c-gateway-full "$round" "$FULL_URL" "$BEARER"
+done
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION; p50@1conn from wrk -t1 -c1 -d5s ($(nproc) CPUs, $(date -u +%FT%TZ))"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a warm-up to steady throughput; p50@1conn from wrk -t1 -c1 -d5s"
+echo "($(nproc) CPUs, $(date -u +%FT%TZ), $ROUNDS alternating rounds of (b) and (c))"
 echo
-echo "| target | requests/s | p50 | p99 | p50 at 1 connection | non-2xx answers |"
-echo "|---|---|---|---|---|---|"
-awk '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$WORK/results"
-awk '$6 > 0 {print "WARNING: " $1 " had " $6 " non-2xx answers; its numbers are not comparable" > "/dev/stderr"}' "$WORK/results"
+echo "| target | round | requests/s | p50 | p99 | p50 at 1 connection | non-2xx answers |"
+echo "|---|---|---|---|---|---|---|"
+awk '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}' "$WORK/results"
+awk '$7 > 0 {print "WARNING: " $1 " round " $2 " had " $7 " non-2xx answers; its numbers are not comparable" > "/dev/stderr"}' "$WORK/results"
 echo
-awk '{rps[$1]=$2} END {
-  printf "c/a = %.2f, c/b = %.2f, c/d = %.2f\n", rps["c-gateway-full"]/rps["a-backend"], rps["c-gateway-full"]/rps["b-gateway-bare"], rps["c-gateway-full"]/rps["d-nginx-proxy"] }' "$WORK/results"
-echo "raw wrk output and logs: $WORK"
+# Ratios of the medians over the rounds, and c/b of each round (measured back to back).
+awk '
+  { rps[$1, $2] = $3; rounds[$1]++ }
+  function median(name,   n, i, j, v, t) {
+    n = rounds[name]
+    for (i = 1; i <= n; i++) v[i] = rps[name, i]
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+    return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+  }
+  END {
+    a = median("a-backend"); b = median("b-gateway-bare"); c = median("c-gateway-full"); d = median("d-nginx-proxy")
+    printf "medians: a %.0f, b %.0f, c %.0f, d %.0f requests/s\n", a, b, c, d
+    printf "c/a = %.2f, c/b = %.2f, c/d = %.2f\n", c / a, c / b, c / d
+    printf "c/b per round:"
+    for (i = 1; i <= rounds["c-gateway-full"]; i++) printf " %.2f", rps["c-gateway-full", i] / rps["b-gateway-bare", i]
+    printf "\n"
+  }' "$WORK/results"
+echo "warm-up rounds, raw wrk output and logs: $WORK"
