@@ -24,7 +24,8 @@ public class SuiteDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
           // Metrics are scraped from /actuator/prometheus; traces go out over OTLP only when
           // management.opentelemetry.tracing.export.otlp.endpoint is set.
           Map.entry("management.otlp.metrics.export.enabled", "false"),
-          Map.entry("logging.structured.format.console", "ecs"),
+          // Spring Boot's ECS format, encoded faster than Boot 4.0 does it (EcsLogFormatter).
+          Map.entry("logging.structured.format.console", EcsLogFormatter.class.getName()),
           Map.entry("server.shutdown", "graceful"),
           Map.entry("spring.threads.virtual.enabled", "true"),
           // The outbox and processed_events tables come from common-lib's migrations.
