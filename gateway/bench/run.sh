@@ -8,7 +8,7 @@
 # Needs: wrk and nginx (apt-get install wrk nginx), a JDK 25, Redis on 127.0.0.1:6379.
 # JAVA_OPTS (e.g. "-Xmx512m") go to both gateways' JVMs.
 # PROFILE=1 also records both gateways with JFR during round 1 (written to the work folder).
-# Usage: gateway/bench/run.sh   (DURATION=15s THREADS=2 CONNECTIONS=32 ROUNDS=3 MIN_WARMUP=30 MAX_WARMUP=240)
+# Usage: gateway/bench/run.sh   (DURATION=15s THREADS=2 CONNECTIONS=32 ROUNDS=3 MIN_WARMUP=120 MAX_WARMUP=240)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,7 +16,7 @@ BENCH="$ROOT/gateway/bench"
 source "$ROOT/infra/dev/lib.sh"
 pick_jdk # exports JAVA_HOME: the first JDK >= 25
 DURATION=${DURATION:-15s}
-MIN_WARMUP=${MIN_WARMUP:-30}
+MIN_WARMUP=${MIN_WARMUP:-120}
 MAX_WARMUP=${MAX_WARMUP:-240}
 ROUNDS=${ROUNDS:-3}
 THREADS=${THREADS:-2}
@@ -134,8 +134,9 @@ await_ok() {
 
 # warm_up name url [header]: load in 5 s rounds until throughput stops rising: the best of the
 # last four rounds is within 5% of the best before them (at least MIN_WARMUP seconds, at most
-# MAX_WARMUP). On 2 vCPUs the JIT takes a minute or more to compile a gateway's request path, and
-# a fixed short warm-up measures the compiler instead of the gateway.
+# MAX_WARMUP). On 2 vCPUs the JIT's compiler thread shares the cores with the load and takes one
+# to two minutes to compile a gateway's request path (longer for (c), which has more of it); a
+# short warm-up measures the compiler instead of the gateway.
 warm_up() {
   local name=$1 url=$2; shift 2
   local headers=() elapsed=0 rounds=() rps
@@ -164,7 +165,14 @@ measure() {
     "$JAVA_HOME/bin/jcmd" "${GATEWAY_PID[$name]}" JFR.start settings=profile duration="$DURATION" \
       filename="$out.jfr" >/dev/null
   fi
+  local pid=${GATEWAY_PID[$name]:-} gateway_before redis_before
+  gateway_before=$(cpu_ticks "$pid")
+  redis_before=$(cpu_ticks "$REDIS_PID")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$url" > "$out.load"
+  local requests gateway_cpu redis_cpu
+  requests=$(awk '/requests in/ {print $1}' "$out.load")
+  gateway_cpu=$(cpu_per_request "$gateway_before" "$(cpu_ticks "$pid")" "$requests")
+  redis_cpu=$(cpu_per_request "$redis_before" "$(cpu_ticks "$REDIS_PID")" "$requests")
   wrk -t1 -c1 -d5s --latency "${headers[@]}" "$url" > "$out.single"
   local rps p50 p99 p50single errors
   rps=$(awk '/^Requests\/sec/ {print $2}' "$out.load")
@@ -173,9 +181,23 @@ measure() {
   p50single=$(awk '$1 == "50%" {print $2}' "$out.single")
   # Errors answer fast (an open circuit answers 503 at once) and would flatter the numbers.
   errors=$(cat "$out.load" "$out.single" | awk '/Non-2xx/ {n += $NF} END {print n + 0}')
-  echo "$name $round $rps $p50 $p99 $p50single $errors" >> "$WORK/results"
+  echo "$name $round $rps $p50 $p99 $p50single $errors $gateway_cpu $redis_cpu" >> "$WORK/results"
 }
 
+# CPU time a process has used, in clock ticks (1/100 s), or "-" without one.
+cpu_ticks() {
+  [[ -n "$1" && -r "/proc/$1/stat" ]] || { echo -; return; }
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# cpu_per_request before after requests: microseconds of CPU per request, or "-".
+cpu_per_request() {
+  [[ "$1" == - || "$2" == - ]] && { echo -; return; }
+  awk -v before="$1" -v after="$2" -v n="$3" 'BEGIN {printf "%.0f", (after - before) * 10000 / n}'
+}
+
+# Redis's own CPU per request shows what the rate limit costs beyond the gateway (local Redis only).
+REDIS_PID=$(pgrep -x redis-server | head -1 || true)
 BACKEND_URL="http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST"
 BARE_URL="http://127.0.0.1:$BARE_PORT$PATH_UNDER_TEST"
 FULL_URL="http://127.0.0.1:$FULL_PORT$PATH_UNDER_TEST"
@@ -209,14 +231,14 @@ echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a warm-up to steady throughput; p50@1conn from wrk -t1 -c1 -d5s"
 echo "($(nproc) CPUs, $(date -u +%FT%TZ), $ROUNDS alternating rounds of (b) and (c))"
 echo
-echo "| target | round | requests/s | p50 | p99 | p50 at 1 connection | non-2xx answers |"
-echo "|---|---|---|---|---|---|---|"
-awk '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}' "$WORK/results"
+echo "| target | round | requests/s | p50 | p99 | p50 at 1 connection | non-2xx answers | gateway CPU µs/request | Redis CPU µs/request |"
+echo "|---|---|---|---|---|---|---|---|---|"
+awk '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9}' "$WORK/results"
 awk '$7 > 0 {print "WARNING: " $1 " round " $2 " had " $7 " non-2xx answers; its numbers are not comparable" > "/dev/stderr"}' "$WORK/results"
 echo
 # Ratios of the medians over the rounds, and c/b of each round (measured back to back).
 awk '
-  { rps[$1, $2] = $3; rounds[$1]++ }
+  { rps[$1, $2] = $3; cpu[$1, $2] = $8; redis[$1, $2] = $9; rounds[$1]++ }
   function median(name,   n, i, j, v, t) {
     n = rounds[name]
     for (i = 1; i <= n; i++) v[i] = rps[name, i]
@@ -229,6 +251,12 @@ awk '
     printf "c/a = %.2f, c/b = %.2f, c/d = %.2f\n", c / a, c / b, c / d
     printf "c/b per round:"
     for (i = 1; i <= rounds["c-gateway-full"]; i++) printf " %.2f", rps["c-gateway-full", i] / rps["b-gateway-bare", i]
+    printf "\n"
+    # The CPU a request costs is steadier than throughput on a shared machine.
+    printf "CPU per request, b/c (gateway plus Redis) per round:"
+    for (i = 1; i <= rounds["c-gateway-full"]; i++)
+      if (cpu["b-gateway-bare", i] > 0 && cpu["c-gateway-full", i] > 0)
+        printf " %.2f", (cpu["b-gateway-bare", i] + redis["b-gateway-bare", i]) / (cpu["c-gateway-full", i] + redis["c-gateway-full", i])
     printf "\n"
   }' "$WORK/results"
 echo "warm-up rounds, raw wrk output and logs: $WORK"

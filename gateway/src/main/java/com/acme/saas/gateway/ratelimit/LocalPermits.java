@@ -36,6 +36,7 @@ final class LocalPermits {
     this.lowWater = Math.max(1, policy.batch() / 2);
     this.pools =
         Caffeine.newBuilder()
+            .executor(Runnable::run) // as in auth.VerifiedTokenCache: no thread wake-up per drain
             .maximumSize(maxKeys)
             .expireAfterAccess(policy.window().toMillis(), TimeUnit.MILLISECONDS)
             .build();
