@@ -15,25 +15,31 @@ import reactor.core.publisher.Mono;
  * batch is reserved in the background once fewer than half a batch is left, so a busy client does
  * not wait for it either.
  *
+ * <p>A client so busy that its requests still wait for a reservation in flight gets batches twice
+ * as large from then on, up to a tenth of the limit (or {@code batch}, if larger), until it sends
+ * nothing for a whole window. At the default policy (100 a minute, batches of 10) that changes
+ * nothing; a client sending thousands of requests a second under a high limit costs one Redis call
+ * per few hundred requests instead of one per few.
+ *
  * <p>The bound, across any number of replicas: a reservation is counted in Redis before any of it
  * is used, so all replicas together never let more requests through than the limit. The price is
  * the other direction: a client can be refused while other replicas still hold permits they
- * reserved for it and have not used, fewer than 1.5 batches per replica (under half a batch left
- * plus at most one reservation in flight per key and replica). Permits expire with the Redis window
- * they were reserved in. A refusal is remembered until its {@code Retry-After}, so a client over its
- * limit costs no Redis call either.
+ * reserved for it and have not used, fewer than 1.5 of that client's batches per replica (under half
+ * a batch left plus at most one reservation in flight per key and replica). Permits expire with the
+ * Redis window they were reserved in. A refusal is remembered until its {@code Retry-After}, so a
+ * client over its limit costs no Redis call either.
  */
 final class LocalPermits {
 
   private final SlidingWindowCounter counter;
   private final Policy policy;
-  private final int lowWater;
+  private final int maxBatch;
   private final Cache<String, Pool> pools;
 
   LocalPermits(SlidingWindowCounter counter, Policy policy, long maxKeys) {
     this.counter = counter;
     this.policy = policy;
-    this.lowWater = Math.max(1, policy.batch() / 2);
+    this.maxBatch = (int) Math.min(Integer.MAX_VALUE, Math.max(policy.batch(), policy.limit() / 10));
     this.pools =
         Caffeine.newBuilder()
             .executor(Runnable::run) // as in auth.VerifiedTokenCache: no thread wake-up per drain
@@ -50,14 +56,20 @@ final class LocalPermits {
 
   /** Decides from this replica's permits, waiting for a reservation in Redis when there are none. */
   Mono<Decision> take(String key) {
-    Pool pool = pools.get(key, k -> new Pool());
+    Pool pool = pools.get(key, k -> new Pool(policy.batch()));
     Decision local = takeFrom(pool, key);
     if (local != null) {
       return Mono.just(local);
     }
     Mono<Grant> refill;
     synchronized (pool) {
-      refill = pool.refill != null ? pool.refill : reserve(pool, key);
+      if (pool.refill != null) {
+        // Half a batch did not last one Redis round trip: the next reservations get larger.
+        pool.starved = true;
+        refill = pool.refill;
+      } else {
+        refill = reserve(pool, key);
+      }
     }
     // Every request waiting on the reservation then takes its own permit, or waits for the next.
     return refill.then(Mono.defer(() -> take(key)));
@@ -66,7 +78,7 @@ final class LocalPermits {
   private @Nullable Decision takeFrom(Pool pool, String key) {
     long now = System.nanoTime();
     Decision decision = pool.take(now);
-    if (decision != null && decision.allowed() && pool.permits.get() < lowWater && !pool.refusedAt(now)) {
+    if (decision != null && decision.allowed() && pool.permits.get() < pool.lowWater() && !pool.refusedAt(now)) {
       Mono<Grant> next = null;
       synchronized (pool) {
         if (pool.refill == null) {
@@ -83,8 +95,8 @@ final class LocalPermits {
   /** Makes the key's one reservation in flight (not yet started); the caller holds the pool's lock. */
   private Mono<Grant> reserve(Pool pool, String key) {
     Mono<Grant> refill =
-        counter.count(key, policy.limit(), policy.window(), policy.batch())
-            .doOnNext(grant -> pool.fill(grant, System.nanoTime()))
+        counter.count(key, policy.limit(), policy.window(), pool.batch)
+            .doOnNext(grant -> pool.fill(grant, System.nanoTime(), maxBatch))
             .doOnError(error -> pool.failed())
             .cache();
     pool.refill = refill;
@@ -98,11 +110,22 @@ final class LocalPermits {
   private static final class Pool {
 
     private final AtomicLong permits = new AtomicLong();
+    /** Permits asked for per reservation: the policy's batch, doubled each time requests had to wait. */
+    private volatile int batch;
+    private boolean starved;
     private volatile long remaining;
     private volatile long expiresAt;
     private volatile boolean refused;
     private volatile long refusedUntil;
     private @Nullable Mono<Grant> refill;
+
+    Pool(int batch) {
+      this.batch = batch;
+    }
+
+    int lowWater() {
+      return Math.max(1, batch / 2);
+    }
 
     /** One permit, a remembered refusal, or null when Redis must be asked. */
     @Nullable Decision take(long now) {
@@ -124,8 +147,12 @@ final class LocalPermits {
       return refused && now - refusedUntil < 0;
     }
 
-    synchronized void fill(Grant grant, long now) {
+    synchronized void fill(Grant grant, long now, int maxBatch) {
       refill = null;
+      if (starved) {
+        starved = false;
+        batch = (int) Math.min(maxBatch, 2L * batch);
+      }
       long until = now + TimeUnit.MILLISECONDS.toNanos(Math.max(1, grant.millisUntilReset()));
       if (grant.granted() == 0) {
         // Answered once the permits still held here are used up.

@@ -8,9 +8,14 @@ import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -158,6 +163,44 @@ class RateLimitTests {
   }
 
   @Test
+  void aHotClientGetsLargerBatchesAndStillNeverPassesItsLimitAcrossReplicas() throws Exception {
+    // Batches start at 10 and may double up to a tenth of the limit (100) for a client whose
+    // requests wait on Redis: 32 clients sending as fast as they can make sure they do.
+    int limit = 1000;
+    long window = 600_000;
+    Map<String, String> hot =
+        Map.of(
+            "saas.gateway.rate-limit.default-policy.limit", Integer.toString(limit),
+            "saas.gateway.rate-limit.default-policy.batch", "10",
+            "saas.gateway.rate-limit.default-policy.window", window + "ms");
+    try (SecondGateway first = SecondGateway.start(environment, hot);
+        SecondGateway second = SecondGateway.start(environment, hot)) {
+      String token = TestTokens.user(UUID.randomUUID());
+      // Across a window boundary the sliding window rightly frees some of the limit: stay in one.
+      long offset = redisClockOffset();
+      long intoWindow = now(offset) % window;
+      if (window - intoWindow < 30_000) {
+        sleepUntil(now(offset) - intoWindow + window + 100, offset);
+      }
+      long redisCallsBefore = rateLimitScriptCalls();
+      AtomicInteger passed = new AtomicInteger();
+      try (ExecutorService clients = Executors.newFixedThreadPool(32)) {
+        for (int i = 0; i < 1400; i++) {
+          int port = i % 2 == 0 ? first.port() : second.port();
+          clients.submit(() -> passed.addAndGet(passed(port, token, 1)));
+        }
+      }
+      long redisCalls = rateLimitScriptCalls() - redisCallsBefore;
+
+      assertThat(passed.get()).as("never more than the limit").isLessThanOrEqualTo(limit);
+      // Each replica may hold fewer than 1.5 of its batches (at most 100 each) unused.
+      assertThat(passed.get()).as("refused early by less than 1.5 batches per replica").isGreaterThan(limit - 2 * 150);
+      // Batches of 10 would take a Redis call per 10 passed requests at the least.
+      assertThat(redisCalls).as("Redis calls for %d passed requests", passed.get()).isLessThan(passed.get() / 10);
+    }
+  }
+
+  @Test
   void forwardedForIsIgnoredFromAnUntrustedPeer() {
     try (SecondGateway untrusting =
         SecondGateway.start(environment, Map.of("spring.cloud.gateway.server.webflux.trusted-proxies", ""))) {
@@ -232,6 +275,17 @@ class RateLimitTests {
       passed += status == 200 ? 1 : 0;
     }
     return passed;
+  }
+
+  /** How often Redis has run a script (the rate limiter's only command) since it started. */
+  private long rateLimitScriptCalls() {
+    Properties stats = redis.execute(connection -> connection.serverCommands().info("commandstats")).blockFirst();
+    long calls = 0;
+    for (String command : List.of("cmdstat_evalsha", "cmdstat_eval")) {
+      String line = stats.getProperty(command, "calls=0,");
+      calls += Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
+    }
+    return calls;
   }
 
   /** Redis's clock minus this JVM's, in ms: the rate limiter's windows follow Redis's. */
