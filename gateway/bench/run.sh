@@ -132,13 +132,13 @@ await_ok() {
   exit 1
 }
 
-# warm_up name url [header]: load in 5 s rounds until throughput stops rising: the best of the
-# last four rounds is within 5% of the best before them (at least MIN_WARMUP seconds, at most
+# warm_up name min-seconds url [header]: load in 5 s rounds until throughput stops rising: the
+# best of the last four rounds is within 5% of the best before them (at least min-seconds, at most
 # MAX_WARMUP). On 2 vCPUs the JIT's compiler thread shares the cores with the load and takes one
 # to two minutes to compile a gateway's request path (longer for (c), which has more of it); a
 # short warm-up measures the compiler instead of the gateway.
 warm_up() {
-  local name=$1 url=$2; shift 2
+  local name=$1 min=$2 url=$3; shift 3
   local headers=() elapsed=0 rounds=() rps
   [[ $# -gt 0 ]] && headers=(-H "$1")
   while (( elapsed < MAX_WARMUP )); do
@@ -146,7 +146,7 @@ warm_up() {
     elapsed=$((elapsed + 5))
     rounds+=("$rps")
     echo "$name warm-up ${elapsed}s: $rps requests/s" >> "$WORK/warm-up"
-    if (( elapsed >= MIN_WARMUP )) && echo "${rounds[@]}" | awk '{
+    if (( elapsed >= min )) && echo "${rounds[@]}" | awk '{
         for (i = 1; i <= NF; i++) if (i > NF - 4) { if ($i > last) last = $i } else if ($i > before) before = $i
         exit !(before > 0 && last <= before * 1.05) }'; then
       return 0
@@ -216,12 +216,12 @@ await_ok b-gateway-bare "$BARE_URL"
 await_ok c-gateway-full "$FULL_URL" "$BEARER"
 await_ok d-nginx-proxy "$PROXY_URL"
 
-warm_up a-backend "$BACKEND_URL"
+warm_up a-backend 30 "$BACKEND_URL"
 measure a-backend 1 "$BACKEND_URL"
-warm_up d-nginx-proxy "$PROXY_URL"
+warm_up d-nginx-proxy 30 "$PROXY_URL"
 measure d-nginx-proxy 1 "$PROXY_URL"
-warm_up b-gateway-bare "$BARE_URL"
-warm_up c-gateway-full "$FULL_URL" "$BEARER"
+warm_up b-gateway-bare "$MIN_WARMUP" "$BARE_URL"
+warm_up c-gateway-full "$MIN_WARMUP" "$FULL_URL" "$BEARER"
 for round in $(seq 1 "$ROUNDS"); do
   measure b-gateway-bare "$round" "$BARE_URL"
   measure c-gateway-full "$round" "$FULL_URL" "$BEARER"
