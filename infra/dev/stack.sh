@@ -55,6 +55,14 @@ running_pid() {
   echo "$pid"
 }
 
+# Whether a component just launched is still alive. Its recorded PID is that of the shell fork
+# that becomes java, so for a moment its command line does not show the marker yet; running_pid
+# would call it gone.
+launched_alive() {
+  local file="$PID_DIR/$1.pid"
+  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null
+}
+
 # Stops components by their recorded PIDs, all at once: TERM, then KILL after a 30 s grace period.
 stop_components() {
   local name pid i
