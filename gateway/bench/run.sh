@@ -160,12 +160,10 @@ measure() {
   local name=$1 round=$2 url=$3; shift 3
   local headers=()
   [[ $# -gt 0 ]] && headers=(-H "$1")
-  local out="$WORK/$name-$round"
-  if [[ -n "${PROFILE:-}" && "$round" == 1 && -n "${GATEWAY_PID[$name]:-}" ]]; then
-    "$JAVA_HOME/bin/jcmd" "${GATEWAY_PID[$name]}" JFR.start settings=profile duration="$DURATION" \
-      filename="$out.jfr" >/dev/null
+  local out="$WORK/$name-$round" pid=${GATEWAY_PID[$name]:-} gateway_before redis_before
+  if [[ -n "${PROFILE:-}" && "$round" == 1 && -n "$pid" ]]; then
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start settings=profile duration="$DURATION" filename="$out.jfr" >/dev/null
   fi
-  local pid=${GATEWAY_PID[$name]:-} gateway_before redis_before
   gateway_before=$(cpu_ticks "$pid")
   redis_before=$(cpu_ticks "$REDIS_PID")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$url" > "$out.load"
@@ -252,7 +250,7 @@ awk '
     printf "c/b per round:"
     for (i = 1; i <= rounds["c-gateway-full"]; i++) printf " %.2f", rps["c-gateway-full", i] / rps["b-gateway-bare", i]
     printf "\n"
-    # The CPU a request costs is steadier than throughput on a shared machine.
+    # Which side the CPU went to: the gateway (with its Lettuce thread) or Redis.
     printf "CPU per request, b/c (gateway plus Redis) per round:"
     for (i = 1; i <= rounds["c-gateway-full"]; i++)
       if (cpu["b-gateway-bare", i] > 0 && cpu["c-gateway-full", i] > 0)

@@ -56,7 +56,7 @@ final class LocalPermits {
 
   /** Decides from this replica's permits, waiting for a reservation in Redis when there are none. */
   Mono<Decision> take(String key) {
-    Pool pool = pools.get(key, k -> new Pool(policy.batch()));
+    Pool pool = pools.get(key, k -> new Pool(policy.batch(), maxBatch));
     Decision local = takeFrom(pool, key);
     if (local != null) {
       return Mono.just(local);
@@ -96,7 +96,7 @@ final class LocalPermits {
   private Mono<Grant> reserve(Pool pool, String key) {
     Mono<Grant> refill =
         counter.count(key, policy.limit(), policy.window(), pool.batch)
-            .doOnNext(grant -> pool.fill(grant, System.nanoTime(), maxBatch))
+            .doOnNext(grant -> pool.fill(grant, System.nanoTime()))
             .doOnError(error -> pool.failed())
             .cache();
     pool.refill = refill;
@@ -119,8 +119,11 @@ final class LocalPermits {
     private volatile long refusedUntil;
     private @Nullable Mono<Grant> refill;
 
-    Pool(int batch) {
+    private final int maxBatch;
+
+    Pool(int batch, int maxBatch) {
       this.batch = batch;
+      this.maxBatch = maxBatch;
     }
 
     int lowWater() {
@@ -147,7 +150,7 @@ final class LocalPermits {
       return refused && now - refusedUntil < 0;
     }
 
-    synchronized void fill(Grant grant, long now, int maxBatch) {
+    synchronized void fill(Grant grant, long now) {
       refill = null;
       if (starved) {
         starved = false;
