@@ -2,7 +2,7 @@
 # components exist, and how a recorded process is recognised. Source it after lib.sh.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-RUN_DIR="$ROOT/infra/dev/.run"     # git-ignored: Kafka data, logs, PIDs, dev secrets
+RUN_DIR="$ROOT/infra/dev/.run"     # git-ignored: Kafka data, logs, PIDs, dev secrets, Stripe stand-in state
 PID_DIR="$RUN_DIR/pids"
 LOG_DIR="$RUN_DIR/logs"
 
@@ -16,6 +16,7 @@ BILLING_PORT=${BILLING_PORT:-8084}
 FLAGS_PORT=${FLAGS_PORT:-8085}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+STRIPE_STUB_PORT=${STRIPE_STUB_PORT:-12111}   # the Stripe stand-in (infra/dev/stripe), when no STRIPE_API_KEY is set
 
 # Every deployable module of the suite, in start order; only those present in the build are run.
 ALL_SERVICES=(auth-service user-service task-service billing-service flags-service gateway)
@@ -29,6 +30,7 @@ port_of() {
     billing-service) echo "$BILLING_PORT" ;;
     flags-service) echo "$FLAGS_PORT" ;;
     kafka) echo "$KAFKA_PORT" ;;
+    stripe) echo "$STRIPE_STUB_PORT" ;;
   esac
 }
 
