@@ -45,9 +45,12 @@ public final class StripeStandIn {
     registry.add("STRIPE_PRICE_TEAM", () -> PRICE_TEAM);
   }
 
-  /** The requests the stand-in received whose URL starts with {@code path} and whose body or URL mentions {@code marker}. */
+  /**
+   * The requests the stand-in received whose URL starts with {@code path} and whose body or URL
+   * mentions {@code marker}, oldest first.
+   */
   public static List<LoggedRequest> requests(String method, String path, String marker) {
-    return server().getAllServeEvents().stream()
+    return server().getAllServeEvents().reversed().stream()
         .map(event -> event.getRequest())
         .filter(request -> request.getMethod().getName().equals(method) && request.getUrl().startsWith(path))
         .filter(request -> request.getUrl().contains(marker) || request.getBodyAsString().contains(marker))

@@ -78,8 +78,13 @@ public class StripeApi {
         throw unavailable();
       }
       throw new StripeRequestFailedException(operation, e);
-    } catch (RuntimeException e) {
+    } catch (ApiException e) {
       throw e;
+    } catch (RuntimeException e) {
+      // stripe-java cannot read some answers (a 5xx without a JSON body from a proxy in front of
+      // Stripe ends in a NullPointerException): Stripe is not answering as Stripe.
+      log.warn("stripe.unavailable operation={} reason=unreadable_answer error={}", operation, e.toString());
+      throw unavailable();
     } catch (Throwable e) {
       throw new IllegalStateException(operation + " failed", e);
     }

@@ -44,7 +44,7 @@ class StripeConfiguration {
   }
 
   /**
-   * Opens on unavailability only (no connection, timeouts, 429, 5xx): a 4xx is an answer, and a
+   * Opens on unavailability only (no connection, timeouts, 429, 5xx, unreadable answers): a 4xx is an answer, and a
    * breaker that opened on it would refuse good requests for someone else's bad one.
    */
   @Bean
@@ -66,6 +66,10 @@ class StripeConfiguration {
 
   static boolean isUnavailability(Throwable error) {
     if (error instanceof ApiConnectionException || error instanceof RateLimitException) {
+      return true;
+    }
+    if (error instanceof RuntimeException) {
+      // An answer stripe-java could not read (see StripeApi).
       return true;
     }
     return error instanceof StripeException stripe && stripe.getStatusCode() != null && stripe.getStatusCode() >= 500;

@@ -46,6 +46,7 @@ class SubscriptionLifecycleTests {
   String subscriptionId;
   String customerId;
   Instant clock;
+  Instant periodEnd;
 
   @BeforeEach
   void setUp() {
@@ -56,6 +57,7 @@ class SubscriptionLifecycleTests {
     subscriptionId = StripeWebhooks.newId("sub_");
     customerId = StripeWebhooks.newId("cus_");
     clock = Instant.now().minusSeconds(3600);
+    periodEnd = clock.plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   @Test
@@ -215,7 +217,7 @@ class SubscriptionLifecycleTests {
     ObjectNode subscription = StripeWebhooks.subscription(subscriptionId, customerId, userId, price, status);
     // Keep the period fixed across the deliveries of one test.
     ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
-    item.put("current_period_end", clock.plus(Duration.ofDays(30)).getEpochSecond());
+    item.put("current_period_end", periodEnd.getEpochSecond());
     return subscription;
   }
 

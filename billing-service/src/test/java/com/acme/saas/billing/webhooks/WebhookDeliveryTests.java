@@ -53,7 +53,7 @@ class WebhookDeliveryTests {
     userId = UUID.randomUUID();
     subscriptionId = StripeWebhooks.newId("sub_");
     customerId = StripeWebhooks.newId("cus_");
-    t0 = Instant.now().minusSeconds(600);
+    t0 = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   @Test

@@ -81,26 +81,31 @@ class WebhookSignatureTests {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badDeliveries")
   void aDeliveryThatIsNotStripesAnswers400AndStoresNothing(String why, String body, String signature) {
+    long before = storedRows();
+
     HttpApi.Response response = webhooks.deliver(body, signature);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
     assertThat(response.json().path("error").path("requestId").asString()).isNotBlank();
     assertThat(response.text()).doesNotContain("Exception", "com.stripe", "at com.");
-    assertThat(storedRows()).isZero();
+    assertThat(storedRows()).isEqualTo(before);
   }
 
   @Test
   void aDeliverySignedWithTheCurrentSecretIsApplied() {
+    long before = storedRows();
+
     HttpApi.Response response = webhooks.deliver(validEvent());
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.data().path("received").asBoolean()).isTrue();
-    assertThat(storedRows()).isEqualTo(2);
+    assertThat(storedRows()).isEqualTo(before + 2);
   }
 
   @Test
   void whileASecretIsRolledASignatureWithEitherSecretPasses() {
+    long before = storedRows();
     String signedWithBoth = validEvent();
     Instant now = Instant.now();
     String bothSignatures =
@@ -111,7 +116,7 @@ class WebhookSignatureTests {
     assertThat(webhooks.deliver(signedWithBoth, bothSignatures).status()).isEqualTo(200);
     assertThat(webhooks.deliver(signedWithTheOldOne, StripeWebhooks.signature(signedWithTheOldOne, StripeStandIn.ROLLED_WEBHOOK_SECRET, now)).status())
         .isEqualTo(200);
-    assertThat(storedRows()).isEqualTo(4);
+    assertThat(storedRows()).isEqualTo(before + 4);
   }
 
   @Test
@@ -124,10 +129,11 @@ class WebhookSignatureTests {
 
   @Test
   void anEventTypeWeDoNotHandleIsAcknowledgedAndIgnored() {
+    long before = storedRows();
     String body = StripeWebhooks.event("charge.refunded", StripeWebhooks.customer(StripeWebhooks.newId("cus_")), Instant.now());
 
     assertThat(webhooks.deliver(body).status()).isEqualTo(200);
-    assertThat(storedRows()).isZero();
+    assertThat(storedRows()).isEqualTo(before);
   }
 
   /** Applied event ids plus subscriptions: everything a delivery can store. */
