@@ -6,10 +6,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class ServiceStartsTests {
+
+  @DynamicPropertySource
+  static void stripe(DynamicPropertyRegistry registry) {
+    StripeStandIn.register(registry);
+  }
 
   @LocalServerPort int port;
   @Value("${saas.test.database}") String database;

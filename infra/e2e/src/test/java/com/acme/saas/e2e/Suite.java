@@ -78,7 +78,8 @@ final class Suite {
         data.get("accessToken").asString(), data.get("refreshToken").asString());
   }
 
-  private static String setting(String name, String fallback) {
+  /** A setting of the stack under test: the environment, else the local stack's dev-secrets.env, else {@code fallback}. */
+  static String setting(String name, String fallback) {
     String value = System.getProperty(name, System.getenv(name));
     if (value != null && !value.isBlank()) {
       return value;
@@ -101,7 +102,7 @@ final class Suite {
     return fallback;
   }
 
-  private static Path repositoryRoot() {
+  static Path repositoryRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("infra"))) {
         return dir;

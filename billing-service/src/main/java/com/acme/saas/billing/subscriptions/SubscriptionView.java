@@ -1,0 +1,24 @@
+package com.acme.saas.billing.subscriptions;
+
+import com.acme.saas.common.events.SubscriptionChanged;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code GET /billing/subscription}: the user's subscription with its own plan and status, or
+ * {@code free}/{@code none} before any.
+ */
+public record SubscriptionView(
+    String plan, String status, @Nullable Instant currentPeriodEnd, boolean cancelAtPeriodEnd, @Nullable Instant cancelAt) {
+
+  static final SubscriptionView NONE = new SubscriptionView(SubscriptionChanged.FREE, "none", null, false, null);
+
+  static SubscriptionView of(Subscription subscription) {
+    return new SubscriptionView(
+        subscription.plan(),
+        subscription.status(),
+        subscription.currentPeriodEnd(),
+        subscription.cancelAtPeriodEnd(),
+        subscription.cancelAt());
+  }
+}
