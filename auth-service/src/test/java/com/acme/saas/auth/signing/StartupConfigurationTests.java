@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.saas.auth.AuthServiceApplication;
-import com.acme.saas.testsupport.Infrastructure;
-import com.acme.saas.testsupport.TestTokens;
-import java.util.LinkedHashMap;
+import com.acme.saas.testsupport.StandaloneService;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The key-encryption key is checked before the service takes traffic. */
@@ -56,20 +53,6 @@ class StartupConfigurationTests {
 
   /** Starts auth-service on a fresh database; an override replaces the default of its name. */
   private static ConfigurableApplicationContext start(String... overrides) {
-    Infrastructure infrastructure = Infrastructure.get();
-    String database = infrastructure.createDatabase(StartupConfigurationTests.class.getSimpleName());
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("server.port", "0");
-    settings.put("spring.datasource.url", infrastructure.jdbcUrl(database));
-    settings.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
-    settings.put("saas.security.jwks-uri", TestTokens.jwksUri().toString());
-    settings.put("saas.security.issuer", TestTokens.ISSUER);
-    settings.put("saas.security.audience", TestTokens.AUDIENCE);
-    for (String override : overrides) {
-      String[] nameAndValue = override.substring(2).split("=", 2);
-      settings.put(nameAndValue[0], nameAndValue[1]);
-    }
-    String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    return new SpringApplicationBuilder(AuthServiceApplication.class).run(arguments);
+    return StandaloneService.start(AuthServiceApplication.class, Map.of(), overrides);
   }
 }

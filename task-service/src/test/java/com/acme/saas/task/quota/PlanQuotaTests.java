@@ -24,6 +24,8 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -118,6 +120,21 @@ class PlanQuotaTests {
     HttpApi.Response response = http.post("/api/v1/tasks", token, Map.of("title", "sixth"));
     assertThat(response.errorCode()).isEqualTo("PLAN_LIMIT_REACHED");
     assertThat(taskCount()).isEqualTo(5);
+  }
+
+  /** The suite's one rule: a subscription's plan counts while it is active or trialing, else free. */
+  @ParameterizedTest(name = "{0} holds the {1} quota")
+  @CsvSource({
+    "active, pro", "trialing, pro", "past_due, free", "unpaid, free", "incomplete, free",
+    "incomplete_expired, free", "paused, free", "canceled, free"
+  })
+  void everyStripeStatusFollowsTheEffectivePlanRule(String status, String quota) {
+    PublishedEvents.publish("billing-service", subscription("team", "active"));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo("team"));
+
+    PublishedEvents.publish("billing-service", subscription("pro", status));
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo(quota));
   }
 
   private List<UUID> fill(int count) {

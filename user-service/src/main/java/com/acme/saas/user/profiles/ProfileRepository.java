@@ -49,8 +49,9 @@ public class ProfileRepository {
   void insertIfAbsent(UUID id, String email, String name, String role, boolean provisional) {
     jdbc.sql(
             """
-            insert into profiles (id, email, name, role, provisional, created_at, updated_at)
-            values (:id, :email, :name, :role, :provisional, now(), now())
+            with pending as (delete from pending_plans where user_id = :id returning plan)
+            insert into profiles (id, email, name, role, plan, provisional, created_at, updated_at)
+            values (:id, :email, :name, :role, coalesce((select plan from pending), 'free'), :provisional, now(), now())
             on conflict (id) do nothing
             """)
         .param("id", id)
@@ -90,12 +91,25 @@ public class ProfileRepository {
         .optional();
   }
 
+  /** The user's plan; false when the user has no profile yet, whose creation will then take it. */
   boolean changePlan(UUID id, String plan) {
-    return jdbc.sql("update profiles set plan = :plan, updated_at = now() where id = :id")
-            .param("id", id)
-            .param("plan", plan)
-            .update()
-        == 1;
+    boolean changed =
+        jdbc.sql("update profiles set plan = :plan, updated_at = now() where id = :id")
+                .param("id", id)
+                .param("plan", plan)
+                .update()
+            == 1;
+    if (!changed) {
+      jdbc.sql(
+              """
+              insert into pending_plans (user_id, plan, received_at) values (:id, :plan, now())
+              on conflict (user_id) do update set plan = excluded.plan, received_at = excluded.received_at
+              """)
+          .param("id", id)
+          .param("plan", plan)
+          .update();
+    }
+    return changed;
   }
 
   public Profile changeRole(UUID id, String role) {
@@ -108,6 +122,7 @@ public class ProfileRepository {
 
   public void delete(UUID id) {
     jdbc.sql("delete from profiles where id = :id").param("id", id).update();
+    jdbc.sql("delete from pending_plans where user_id = :id").param("id", id).update();
   }
 
   /** A page of profiles, newest first, whose email or name contains {@code q} ignoring case. */

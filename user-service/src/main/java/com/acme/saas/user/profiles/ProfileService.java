@@ -47,7 +47,7 @@ class ProfileService {
     if (profiles.changePlan(userId, plan)) {
       log.info("profile.plan_changed userId={} plan={}", userId, plan);
     } else {
-      log.warn("profile.plan_ignored reason=no_profile userId={} plan={}", userId, plan);
+      log.info("profile.plan_pending reason=no_profile_yet userId={} plan={}", userId, plan);
     }
   }
 
