@@ -29,6 +29,7 @@ export STRIPE_OBJECTS="$ROOT/infra/dev/stripe/objects"
 WORK=$(mktemp -d /tmp/billing-bench.XXXXXX)
 STARTED_STACK=""
 cleanup() {
+  rm -rf "$WORK/BOOT-INF" # the unzipped libraries (about 80 MB); the stack log stays
   [ -z "$STARTED_STACK" ] || "$ROOT/infra/dev/down" >/dev/null
 }
 trap cleanup EXIT
