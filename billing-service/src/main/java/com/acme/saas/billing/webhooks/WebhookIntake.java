@@ -7,7 +7,7 @@ import com.acme.saas.billing.subscriptions.Subscriptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -110,8 +110,8 @@ class WebhookIntake {
     return subscriptions.apply(snapshot, userId, event.created());
   }
 
-  private boolean onSubscriptionOfInvoice(JsonNode invoice, java.util.function.Predicate<String> change) {
-    @Nullable String subscriptionId = StripeObjects.invoiceSubscription(invoice);
+  private boolean onSubscriptionOfInvoice(JsonNode invoice, Predicate<String> change) {
+    String subscriptionId = StripeObjects.invoiceSubscription(invoice);
     return subscriptionId != null && change.test(subscriptionId);
   }
 
