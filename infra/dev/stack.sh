@@ -89,3 +89,16 @@ stop_components() {
   done
   for name in "$@"; do rm -f "$PID_DIR/$name.pid"; done
 }
+
+# Runs as a background job (`detach CMD ARGS... &`, whose PID then is the command's): puts CMD in
+# a session of its own, holding none of this shell's open files but the standard three. A process
+# that runs for hours must not keep its caller's pipe or lock open (flock(1), for one, hands its
+# lock to the command it runs and so to whatever that starts).
+detach() {
+  local fd
+  for fd in /proc/$BASHPID/fd/*; do
+    fd=${fd##*/}
+    if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-" 2>/dev/null || true; fi
+  done
+  exec setsid "$@"
+}

@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ class SnapshotListener implements SmartLifecycle {
   private final FlagSnapshot snapshot;
   private final SnapshotProperties properties;
   private volatile boolean running;
-  private volatile Thread thread = Thread.currentThread();
+  private volatile @Nullable Thread thread;
 
   SnapshotListener(DataSource dataSource, FlagSnapshot snapshot, SnapshotProperties properties) {
     this.dataSource = dataSource;
@@ -49,9 +50,13 @@ class SnapshotListener implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    thread.interrupt();
+    Thread listener = thread;
+    if (listener == null) {
+      return;
+    }
+    listener.interrupt();
     try {
-      thread.join(properties.listenTimeout().multipliedBy(4).toMillis());
+      listener.join(properties.listenTimeout().multipliedBy(4).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
