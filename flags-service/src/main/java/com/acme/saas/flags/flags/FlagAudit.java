@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,7 +43,7 @@ class FlagAudit {
    * user ids, an override's user), so that erasing any of them finds the entry.
    */
   void record(String key, UUID actorId, Action action, @Nullable Object before, @Nullable Object after, Set<UUID> mentions) {
-    UUID[] named = java.util.stream.Stream.concat(Set.of(actorId).stream(), mentions.stream()).distinct().toArray(UUID[]::new);
+    UUID[] named = Stream.concat(Stream.of(actorId), mentions.stream()).distinct().toArray(UUID[]::new);
     jdbc.sql(
             """
             insert into flag_audit (flag_key, at, actor_id, action, before, after, mentions)

@@ -7,6 +7,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ class FlagRepository {
         .param("keys", rows.stream().map(FlagRow::key).toList())
         .query(rs -> {
           overrides
-              .computeIfAbsent(rs.getString("flag_key"), key -> new java.util.ArrayList<>())
+              .computeIfAbsent(rs.getString("flag_key"), key -> new ArrayList<>())
               .add(new OverrideView(rs.getObject("user_id", UUID.class), rs.getBoolean("value")));
         });
     return rows.stream().map(row -> row.view(overrides.getOrDefault(row.key(), List.of()))).toList();

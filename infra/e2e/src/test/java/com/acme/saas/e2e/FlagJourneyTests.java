@@ -2,6 +2,7 @@ package com.acme.saas.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.saas.testsupport.HttpApi;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.openfeature.contrib.providers.ofrep.OfrepProvider;
@@ -74,11 +75,11 @@ class FlagJourneyTests {
     return response.data().get(key).asBoolean();
   }
 
-  private static com.acme.saas.testsupport.HttpApi.Response ofrep(Suite.Session user, String key) {
+  private static HttpApi.Response ofrep(Suite.Session user, String key) {
     return Suite.api().post("/api/v1/ofrep/v1/evaluate/flags/" + key, user.accessToken(), Map.of("context", Map.of("targetingKey", user.userId())));
   }
 
-  private static com.acme.saas.testsupport.HttpApi.Response bulk(Suite.Session user, String ifNoneMatch) {
+  private static HttpApi.Response bulk(Suite.Session user, String ifNoneMatch) {
     var call = Suite.api().call("POST", "/api/v1/ofrep/v1/evaluate/flags").bearer(user.accessToken())
         .json(Map.of("context", Map.of("targetingKey", user.userId())));
     if (ifNoneMatch != null) {
