@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Feature flags through the gateway: an admin targets a flag at the pro plan, and users read it
- * over GET /flags/evaluate, raw OFREP and the OpenFeature SDK's OFREP provider.
+ * over GET /flags/evaluate, raw OFREP and the OpenFeature SDK's OFREP provider. The helpers
+ * ({@code evaluated}, {@code ofrep}, {@code openFeature}) read one user's value, so a journey that
+ * upgrades the user to pro asserts the flag on with the same calls.
  */
 class FlagJourneyTests {
 
