@@ -55,7 +55,9 @@ public final class ApiRoutes {
           new ApiRoute("DELETE", "/api/v1/flags/new-ui", "flags", Access.ADMIN),
           new ApiRoute("PUT", "/api/v1/flags/new-ui/overrides/" + ID, "flags", Access.ADMIN),
           new ApiRoute("DELETE", "/api/v1/flags/new-ui/overrides/" + ID, "flags", Access.ADMIN),
+          new ApiRoute("GET", "/api/v1/flags/new-ui/audit?page=1", "flags", Access.ADMIN),
           new ApiRoute("GET", "/api/v1/flags/evaluate", "flags", Access.USER),
+          new ApiRoute("GET", "/api/v1/ofrep/v1/configuration", "flags", Access.USER),
           new ApiRoute("POST", "/api/v1/ofrep/v1/evaluate/flags/new-ui", "flags", Access.USER),
           new ApiRoute("POST", "/api/v1/ofrep/v1/evaluate/flags", "flags", Access.USER));
 

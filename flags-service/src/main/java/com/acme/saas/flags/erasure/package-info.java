@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.flags.erasure;
+
+import org.jspecify.annotations.NullMarked;

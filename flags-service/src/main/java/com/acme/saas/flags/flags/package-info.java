@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.flags.flags;
+
+import org.jspecify.annotations.NullMarked;

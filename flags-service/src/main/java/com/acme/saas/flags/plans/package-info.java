@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.flags.plans;
+
+import org.jspecify.annotations.NullMarked;
