@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.saas.testsupport.HttpApi;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +27,7 @@ class BillingJourneyTests {
     }
     assertThat(createTask(user).errorCode()).isEqualTo("PLAN_LIMIT_REACHED");
 
-    String subscriptionId = upgradeToPro(user);
+    String subscriptionId = StripeTrigger.upgrade(user, "pro");
 
     long start = System.nanoTime();
     await(() -> "pro".equals(me(user).path("plan").asString()), "plan pro on /users/me");
@@ -50,7 +51,7 @@ class BillingJourneyTests {
   @Test
   void aScheduledCancellationKeepsThePlanUntilTheEnd() throws InterruptedException {
     var user = Suite.register();
-    String subscriptionId = upgradeToPro(user);
+    String subscriptionId = StripeTrigger.upgrade(user, "pro");
 
     StripeTrigger.cancelScheduled(subscriptionId);
 
@@ -65,7 +66,7 @@ class BillingJourneyTests {
   void aPaidUserCannotCheckOutAgainAndGetsThePortal() throws InterruptedException {
     var user = Suite.register();
     assertThat(Suite.api().post("/api/v1/billing/portal-session", user.accessToken(), null).errorCode()).isEqualTo("CONFLICT");
-    upgradeToPro(user);
+    StripeTrigger.upgrade(user, "pro");
     await(() -> "active".equals(subscription(user).path("status").asString()), "active");
 
     assertThat(checkout(user, "team").errorCode()).isEqualTo("CONFLICT");
@@ -77,7 +78,7 @@ class BillingJourneyTests {
   @Test
   void deletingAPayingUserCancelsTheSubscriptionAtStripe() throws InterruptedException {
     var user = Suite.register();
-    String subscriptionId = upgradeToPro(user);
+    String subscriptionId = StripeTrigger.upgrade(user, "pro");
     await(() -> "active".equals(subscription(user).path("status").asString()), "active");
 
     var admin = Suite.admin();
@@ -92,13 +93,6 @@ class BillingJourneyTests {
 
     assertThat(plans.status()).isEqualTo(200);
     assertThat(plans.data().findValuesAsString("id")).containsExactly("free", "pro", "team");
-  }
-
-  /** Checkout for pro, paid on Stripe's side; returns the subscription id. */
-  private static String upgradeToPro(Suite.Session user) {
-    HttpApi.Response checkout = checkout(user, "pro");
-    assertThat(checkout.status()).as("%s", checkout).isEqualTo(201);
-    return StripeTrigger.checkoutCompleted(checkout.data().path("id").asString());
   }
 
   private static HttpApi.Response checkout(Suite.Session user, String plan) {
@@ -119,7 +113,7 @@ class BillingJourneyTests {
     return Suite.api().get("/api/v1/users/me", user.accessToken()).data();
   }
 
-  private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + PROPAGATION_LIMIT.toNanos();
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("%s within %s", what, PROPAGATION_LIMIT).isLessThan(deadline);

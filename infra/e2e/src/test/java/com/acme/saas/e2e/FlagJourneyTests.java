@@ -10,6 +10,7 @@ import dev.openfeature.contrib.providers.ofrep.OfrepProviderOptions;
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +48,32 @@ class FlagJourneyTests {
 
     assertThat(Suite.api().delete("/api/v1/flags/" + key, admin.accessToken()).status()).isEqualTo(204);
     assertThat(Suite.api().get("/api/v1/flags/" + key + "/audit", admin.accessToken()).data().size()).isEqualTo(2);
+  }
+
+  @Test
+  void afterAnUpgradeTheSameUserSeesTheProFlagOnThroughOfrep() throws InterruptedException {
+    Suite.Session admin = Suite.admin();
+    String key = "e2e-pro-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(Suite.api().post("/api/v1/flags", admin.accessToken(),
+        Map.of("key", key, "description", "Pro dashboard", "enabled", true, "rolloutPercentage", 100, "plans", List.of("pro"))).status())
+        .isEqualTo(201);
+    Suite.Session user = Suite.register();
+    assertThat(ofrep(user, key).json().get("value").asBoolean()).isFalse();
+    String freeEtag = bulk(user, null).header("ETag");
+
+    StripeTrigger.upgrade(user, "pro");
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!ofrep(user, key).json().get("value").asBoolean()) {
+      assertThat(System.nanoTime()).as("the pro flag on within 10 s of the upgrade").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    assertThat(evaluated(user, key)).isTrue();
+    assertThat(openFeature(user).getBooleanValue(key, false, new ImmutableContext(user.userId()))).isTrue();
+    var paid = bulk(user, freeEtag);
+    assertThat(paid.status()).as("the caller's results changed, so the old ETag no longer matches").isEqualTo(200);
+    assertThat(paid.header("ETag")).isNotEqualTo(freeEtag);
+    assertThat(Suite.api().delete("/api/v1/flags/" + key, admin.accessToken()).status()).isEqualTo(204);
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +16,13 @@ import java.util.concurrent.TimeUnit;
 final class StripeTrigger {
 
   private StripeTrigger() {}
+
+  /** The user checks out {@code plan} and pays on Stripe's side; returns the subscription id. */
+  static String upgrade(Suite.Session user, String plan) {
+    var checkout = Suite.api().post("/api/v1/billing/checkout-session", user.accessToken(), Map.of("plan", plan));
+    assertThat(checkout.status()).as("checkout: %s", checkout).isEqualTo(201);
+    return checkoutCompleted(checkout.data().path("id").asString());
+  }
 
   /** The customer paid the checkout session; returns the new subscription's id. */
   static String checkoutCompleted(String checkoutSessionId) {
@@ -34,7 +43,7 @@ final class StripeTrigger {
   }
 
   private static List<String> run(String... arguments) {
-    List<String> command = new java.util.ArrayList<>();
+    List<String> command = new ArrayList<>();
     command.add(Suite.repositoryRoot().resolve("infra/dev/stripe-trigger").toString());
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
