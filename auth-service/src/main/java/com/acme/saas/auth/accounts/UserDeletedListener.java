@@ -3,7 +3,6 @@ package com.acme.saas.auth.accounts;
 import com.acme.saas.auth.login.LoginThrottle;
 import com.acme.saas.auth.sessions.RefreshTokenRepository;
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.common.events.EventType;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.common.inbox.EventHandler;
 import org.slf4j.Logger;
@@ -26,10 +25,6 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
     this.throttle = throttle;
   }
 
-  @Override
-  public EventType<UserDeleted> eventType() {
-    return UserDeleted.TYPE;
-  }
 
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {

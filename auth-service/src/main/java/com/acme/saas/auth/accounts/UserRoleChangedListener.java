@@ -2,7 +2,6 @@ package com.acme.saas.auth.accounts;
 
 import com.acme.saas.auth.sessions.RefreshTokenRepository;
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.common.events.EventType;
 import com.acme.saas.common.events.UserRoleChanged;
 import com.acme.saas.common.inbox.EventHandler;
 import org.slf4j.Logger;
@@ -26,10 +25,6 @@ class UserRoleChangedListener implements EventHandler<UserRoleChanged> {
     this.refreshTokens = refreshTokens;
   }
 
-  @Override
-  public EventType<UserRoleChanged> eventType() {
-    return UserRoleChanged.TYPE;
-  }
 
   @Override
   public void handle(UserRoleChanged event, EventEnvelope envelope) {

@@ -3,7 +3,6 @@ package com.acme.saas.billing.erasure;
 import com.acme.saas.billing.customers.StripeCustomers;
 import com.acme.saas.billing.subscriptions.Subscriptions;
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.common.events.EventType;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.common.inbox.EventHandler;
 import java.util.List;
@@ -35,10 +34,6 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
     this.cleanups = cleanups;
   }
 
-  @Override
-  public EventType<UserDeleted> eventType() {
-    return UserDeleted.TYPE;
-  }
 
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {

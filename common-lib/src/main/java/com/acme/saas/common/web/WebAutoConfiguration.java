@@ -16,14 +16,19 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(WebProperties.class)
 public class WebAutoConfiguration {
 
-  /** Unknown request fields are rejected, so a body can never set what the API does not name. */
+  /**
+   * Unknown request fields are rejected, so a body can never set what the API does not name; an
+   * integer field refuses a fraction (2.5 is a client error, not 2).
+   */
   @Bean
   JsonMapperBuilderCustomizer strictRequestBodies() {
     return builder ->
-        builder.enable(
-            DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-            DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-            DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        builder
+            .enable(
+                DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
   }
 
   @Bean

@@ -1,7 +1,6 @@
 package com.acme.saas.common.probe;
 
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.common.events.EventType;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.common.inbox.EventHandler;
 import java.util.UUID;
@@ -22,10 +21,6 @@ class ProbeUserDeletedHandler implements EventHandler<UserDeleted> {
     this.jdbc = jdbc;
   }
 
-  @Override
-  public EventType<UserDeleted> eventType() {
-    return UserDeleted.TYPE;
-  }
 
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {

@@ -69,6 +69,13 @@ class ErrorCatalogueTests {
   }
 
   @Test
+  void aFractionForAnIntegerFieldIsRefusedNotTruncated() {
+    HttpApi.Response response = api.post("/probe/items", token, "{\"name\":\"pen\",\"count\":2.5}");
+    assertValidationError(response);
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("count");
+  }
+
+  @Test
   void nonUuidPathVariableIs400() {
     HttpApi.Response response = api.get("/probe/items/not-a-uuid", token);
     assertValidationError(response);

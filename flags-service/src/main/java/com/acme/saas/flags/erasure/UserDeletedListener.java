@@ -1,7 +1,6 @@
 package com.acme.saas.flags.erasure;
 
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.common.events.EventType;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.common.inbox.EventHandler;
 import com.acme.saas.flags.evaluation.SnapshotChanges;
@@ -31,10 +30,6 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
     this.changes = changes;
   }
 
-  @Override
-  public EventType<UserDeleted> eventType() {
-    return UserDeleted.TYPE;
-  }
 
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {

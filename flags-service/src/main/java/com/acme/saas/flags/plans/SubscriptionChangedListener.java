@@ -1,7 +1,6 @@
 package com.acme.saas.flags.plans;
 
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.common.events.EventType;
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.common.inbox.EventHandler;
 import com.acme.saas.flags.evaluation.SnapshotChanges;
@@ -24,10 +23,6 @@ class SubscriptionChangedListener implements EventHandler<SubscriptionChanged> {
     this.changes = changes;
   }
 
-  @Override
-  public EventType<SubscriptionChanged> eventType() {
-    return SubscriptionChanged.TYPE;
-  }
 
   @Override
   public void handle(SubscriptionChanged event, EventEnvelope envelope) {

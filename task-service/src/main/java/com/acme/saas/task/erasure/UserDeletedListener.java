@@ -1,7 +1,6 @@
 package com.acme.saas.task.erasure;
 
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.common.events.EventType;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.common.inbox.EventHandler;
 import org.slf4j.Logger;
@@ -40,10 +39,6 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
     this.properties = properties;
   }
 
-  @Override
-  public EventType<UserDeleted> eventType() {
-    return UserDeleted.TYPE;
-  }
 
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {

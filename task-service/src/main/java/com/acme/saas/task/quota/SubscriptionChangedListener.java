@@ -1,7 +1,6 @@
 package com.acme.saas.task.quota;
 
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.common.events.EventType;
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.common.inbox.EventHandler;
 import org.slf4j.Logger;
@@ -20,10 +19,6 @@ class SubscriptionChangedListener implements EventHandler<SubscriptionChanged> {
     this.quota = quota;
   }
 
-  @Override
-  public EventType<SubscriptionChanged> eventType() {
-    return SubscriptionChanged.TYPE;
-  }
 
   @Override
   public void handle(SubscriptionChanged event, EventEnvelope envelope) {

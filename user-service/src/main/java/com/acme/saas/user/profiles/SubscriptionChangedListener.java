@@ -1,7 +1,6 @@
 package com.acme.saas.user.profiles;
 
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.common.events.EventType;
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.common.inbox.EventHandler;
 import org.springframework.stereotype.Component;
@@ -16,10 +15,6 @@ class SubscriptionChangedListener implements EventHandler<SubscriptionChanged> {
     this.service = service;
   }
 
-  @Override
-  public EventType<SubscriptionChanged> eventType() {
-    return SubscriptionChanged.TYPE;
-  }
 
   @Override
   public void handle(SubscriptionChanged event, EventEnvelope envelope) {

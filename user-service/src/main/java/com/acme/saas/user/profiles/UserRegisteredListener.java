@@ -1,7 +1,6 @@
 package com.acme.saas.user.profiles;
 
 import com.acme.saas.common.events.EventEnvelope;
-import com.acme.saas.common.events.EventType;
 import com.acme.saas.common.events.UserRegistered;
 import com.acme.saas.common.inbox.EventHandler;
 import org.springframework.stereotype.Component;
@@ -16,10 +15,6 @@ class UserRegisteredListener implements EventHandler<UserRegistered> {
     this.service = service;
   }
 
-  @Override
-  public EventType<UserRegistered> eventType() {
-    return UserRegistered.TYPE;
-  }
 
   @Override
   public void handle(UserRegistered event, EventEnvelope envelope) {
