@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# Flag evaluation benchmark of the local stack (infra/dev/up), with wrk, all through the real
+# services. Eight targets, each directly to its service and through the gateway:
+#   single   POST /api/v1/ofrep/v1/evaluate/flags/{key}   (one flag; the key cycles over the 50)
+#   bulk     POST /api/v1/ofrep/v1/evaluate/flags         (all 50 flags, with the result's ETag)
+#   evaluate GET  /api/v1/flags/evaluate                  (all 50 flags, as {key: value})
+#   me       GET  /api/v1/users/me                        (user-service: one indexed row read)
+# Set-up: the seeded admin creates 50 flags with mixed targeting (kept across runs), and POOL users
+# register through the gateway; every request carries one pool user's token, in turn.
+# Each target is warmed up until its throughput stops rising, then ROUNDS alternated rounds of
+# all eight (wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency).
+# The stack must run with production JIT settings and a per-user rate limit far above the load
+# (the default is 100 a minute): when the gateway does not answer, this script starts the stack
+# from this checkout with SERVICE_JAVA_OPTS [-Xmx512m -XX:+UseSerialGC] and
+# RATE_LIMIT_DEFAULT [100000000] and stops it at the end; a running stack is used as it is, and
+# refused if a service runs with TieredStopAtLevel=1 or the gateway with a lower limit.
+# Ports and the database are those of infra/dev/stack.sh and infra/dev/up (GATEWAY_PORT,
+# FLAGS_PORT, USER_PORT, ...). Traffic goes to 127.0.0.1 only.
+# Needs: wrk (installed with apt-get when missing and run as root), curl, jq, a JDK 25 for the
+# stack; the jars built (./mvnw -B -q -DskipTests package).
+# Usage: flags-service/bench/run.sh   (POOL=32 DURATION=10s THREADS=2 CONNECTIONS=32 ROUNDS=3
+#        WARMUP_MIN=20 WARMUP_MAX=60)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$ROOT/infra/dev/lib.sh"
+source "$ROOT/infra/dev/stack.sh"
+BENCH="$ROOT/flags-service/bench"
+POOL=${POOL:-32}
+DURATION=${DURATION:-10s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+ROUNDS=${ROUNDS:-3}
+WARMUP_MIN=${WARMUP_MIN:-20}
+WARMUP_MAX=${WARMUP_MAX:-60}
+FLAG_COUNT=50
+MIN_RATE_LIMIT=10000000
+GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
+WORK=$(mktemp -d /tmp/flags-bench.XXXXXX)
+STARTED_STACK=""
+cleanup() { [ -z "$STARTED_STACK" ] || "$ROOT/infra/dev/down" >/dev/null; }
+trap cleanup EXIT
+
+command -v wrk >/dev/null || apt_install wrk
+for tool in curl jq; do command -v "$tool" >/dev/null || die "missing $tool (apt-get install $tool)"; done
+
+if ! curl -fs -m 2 -o /dev/null "$GATEWAY_URL/actuator/health"; then
+  pick_jdk
+  export SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
+  export RATE_LIMIT_DEFAULT=${RATE_LIMIT_DEFAULT:-100000000}
+  log "no gateway on $GATEWAY_URL: starting the local stack with SERVICE_JAVA_OPTS=\"$SERVICE_JAVA_OPTS\" RATE_LIMIT_DEFAULT=$RATE_LIMIT_DEFAULT"
+  STARTED_STACK=1
+  "$ROOT/infra/dev/up" >"$WORK/stack.log" 2>&1 || { tail -20 "$WORK/stack.log"; die "infra/dev/up failed"; }
+fi
+
+# The JVMs on the path: their options (production JIT only), and their PIDs for CPU per request.
+declare -A PID_OF
+for name in gateway auth-service user-service flags-service; do
+  pid=$(running_pid "$name") || die "$name of this checkout's stack is not running (infra/dev/up from $ROOT, with the same ports)"
+  PID_OF[$name]=$pid
+  options=$(tr '\0' ' ' <"/proc/$pid/cmdline" | sed -e 's/ -jar .*//' -e 's/^[^ ]*java //' -e 's/ -Dsaas\.dev\.component=[^ ]*//')
+  [[ $options != *TieredStopAtLevel=1* ]] \
+    || die "$name runs with $options: C1 only, tuned for start-up. Restart the stack with SERVICE_JAVA_OPTS=\"-Xmx512m -XX:+UseSerialGC\""
+  log "$(printf '%-13s pid %-7s JVM options: %s' "$name" "$pid" "$options")"
+done
+limit=$(tr '\0' '\n' <"/proc/${PID_OF[gateway]}/environ" | sed -n 's/^RATE_LIMIT_DEFAULT=//p')
+[[ ${limit:-100} -ge $MIN_RATE_LIMIT ]] \
+  || die "the gateway's per-user limit is ${limit:-100} a minute (RATE_LIMIT_DEFAULT): restart the stack with RATE_LIMIT_DEFAULT=100000000"
+log "gateway RATE_LIMIT_DEFAULT=$limit a minute"
+
+# --- Set-up -----------------------------------------------------------------------------------
+client_ip() { echo "10.$((RANDOM % 254 + 1)).$((RANDOM % 255)).$((RANDOM % 254 + 1))"; }
+# post path token|- json: the answer's body; fails on a status other than 2xx or 409.
+post() {
+  local auth=() status
+  [ "$2" = - ] || auth=(-H "Authorization: Bearer $2")
+  status=$(curl -s -o "$WORK/answer" -w '%{http_code}' -X POST "${auth[@]}" -H 'Content-Type: application/json' \
+    -H "X-Forwarded-For: $(client_ip)" --data "$3" "$GATEWAY_URL$1")
+  [[ $status == 2* || $status == 409 ]] || die "POST $1 answered $status: $(cat "$WORK/answer")"
+  cat "$WORK/answer"
+}
+
+secrets="$RUN_DIR/dev-secrets.env"
+ADMIN_EMAIL=${ADMIN_EMAIL:-$(sed -n 's/^ADMIN_EMAIL=//p' "$secrets" 2>/dev/null || true)}
+ADMIN_PASSWORD=${ADMIN_PASSWORD:-$(sed -n 's/^ADMIN_PASSWORD=//p' "$secrets" 2>/dev/null || true)}
+[ -n "$ADMIN_PASSWORD" ] || die "no ADMIN_PASSWORD and none in $secrets (infra/dev/up writes it)"
+admin_token=$(post /api/v1/auth/login - "$(jq -nc --arg e "${ADMIN_EMAIL:-admin@acme.test}" --arg p "$ADMIN_PASSWORD" '{email: $e, password: $p}')" \
+  | jq -r .data.accessToken)
+
+# 50 flags, ten each of: a plain rollout (0-100 %), pro/team only, free only at 30 %, role USER at
+# 50 %, and 5 ADMIN-only plus 5 disabled. The pool users are USERs on plan free, so each kind takes
+# another branch of the rules (DEFAULT, SPLIT, STATIC, TARGETING_MATCH, DISABLED).
+: >"$WORK/keys"
+for i in $(seq 0 $((FLAG_COUNT - 1))); do
+  key=$(printf 'bench.flag-%02d' "$i")
+  case $((i / 10)) in
+    0) spec="{\"enabled\": true, \"rolloutPercentage\": $((i * 11 % 101))}" ;;
+    1) spec='{"enabled": true, "rolloutPercentage": 100, "plans": ["pro", "team"]}' ;;
+    2) spec='{"enabled": true, "rolloutPercentage": 30, "plans": ["free"]}' ;;
+    3) spec='{"enabled": true, "rolloutPercentage": 50, "roles": ["USER"]}' ;;
+    *) if ((i % 2)); then spec='{"enabled": false, "rolloutPercentage": 100}'
+       else spec='{"enabled": true, "rolloutPercentage": 100, "roles": ["ADMIN"]}'; fi ;;
+  esac
+  post /api/v1/flags "$admin_token" "$(jq -c --arg k "$key" '. + {key: $k, description: "benchmark flag"}' <<<"$spec")" >/dev/null
+  echo "$key" >>"$WORK/keys"
+done
+
+: >"$WORK/pool"
+for _ in $(seq 1 "$POOL"); do
+  post /api/v1/auth/register - "$(jq -nc --arg e "flags-bench-$(cat /proc/sys/kernel/random/uuid)@example.test" \
+    '{email: $e, password: "Bench-Flags-9z", name: "Flags Bench"}')" | jq -r '.data.accessToken + " " + .data.user.id' >>"$WORK/pool"
+done
+log "admin token, $FLAG_COUNT flags, $POOL users"
+
+read -r token user_id <"$WORK/pool"
+flags_seen=$(curl -fs -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  --data "{\"context\":{\"targetingKey\":\"$user_id\"}}" "http://127.0.0.1:$FLAGS_PORT/api/v1/ofrep/v1/evaluate/flags" | jq '.flags | length')
+[ "$flags_seen" = "$FLAG_COUNT" ] \
+  || log "WARNING: the bulk answer holds $flags_seen flags, not $FLAG_COUNT (the database has other flags too): bulk and evaluate cover all of them"
+
+# --- Targets ----------------------------------------------------------------------------------
+OFREP=/api/v1/ofrep/v1/evaluate/flags
+declare -A URL ARGS SERVICE
+target() { # name base-url service method path body-kind [keys-file]
+  URL[$1]="$2$5"; SERVICE[$1]=$3; ARGS[$1]="$WORK/pool $4 $5 $6 ${7:-}"
+}
+for side in direct gateway; do
+  flags="http://127.0.0.1:$FLAGS_PORT" users="http://127.0.0.1:$USER_PORT"
+  [ "$side" = direct ] || flags=$GATEWAY_URL users=$GATEWAY_URL
+  target "single-$side" "$flags" flags-service POST "$OFREP/{key}" ofrep "$WORK/keys"
+  target "bulk-$side" "$flags" flags-service POST "$OFREP" ofrep
+  target "evaluate-$side" "$flags" flags-service GET /api/v1/flags/evaluate none
+  target "me-$side" "$users" user-service GET /api/v1/users/me none
+done
+TARGETS=(single-direct bulk-direct evaluate-direct me-direct single-gateway bulk-gateway evaluate-gateway me-gateway)
+
+# run name seconds out [--latency]: one wrk run of a target (the URL's own path is replaced by the script's).
+run() {
+  local name=$1 seconds=$2 out=$3; shift 3
+  # shellcheck disable=SC2086 # ARGS is the script's argument list
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$seconds" "$@" -s "$BENCH/requests.lua" "${URL[$name]%%/api/*}" -- ${ARGS[$name]} >"$out"
+}
+
+# warm_up name: 5 s rounds until throughput stops rising: the best of the last three rounds is
+# within 5% of the best before them (at least WARMUP_MIN seconds, at most WARMUP_MAX).
+warm_up() {
+  local name=$1 elapsed=0 rounds=() rps
+  while ((elapsed < WARMUP_MAX)); do
+    run "$name" 5s "$WORK/warm-up.out"
+    rps=$(awk '/^Requests\/sec/ {print $2}' "$WORK/warm-up.out")
+    elapsed=$((elapsed + 5))
+    rounds+=("$rps")
+    echo "$name warm-up ${elapsed}s: $rps requests/s" >>"$WORK/warm-up"
+    if ((elapsed >= WARMUP_MIN)) && echo "${rounds[@]}" | awk '{
+        for (i = 1; i <= NF; i++) if (i > NF - 3) { if ($i > last) last = $i } else if ($i > before) before = $i
+        exit !(before > 0 && last <= before * 1.05) }'; then
+      log "$name warmed up after ${elapsed}s (${rounds[*]} requests/s)"
+      return 0
+    fi
+  done
+  log "$name: throughput still rising after ${WARMUP_MAX}s (${rounds[*]}); measuring anyway"
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, in 1/100 s
+
+# measure name round: requests/s, p50, p99 (ms), non-2xx and socket errors, CPU µs per request of
+# the target's service and of the gateway.
+measure() {
+  local name=$1 round=$2 out="$WORK/$1-$2.wrk" service_pid=${PID_OF[${SERVICE[$1]}]} gateway_pid=${PID_OF[gateway]}
+  local service_before gateway_before
+  service_before=$(cpu_ticks "$service_pid") gateway_before=$(cpu_ticks "$gateway_pid")
+  run "$name" "$DURATION" "$out" --latency
+  awk -v name="$name" -v round="$round" -v service="$(($(cpu_ticks "$service_pid") - service_before))" \
+    -v gateway="$(($(cpu_ticks "$gateway_pid") - gateway_before))" '
+    function ms(v) { return v ~ /us$/ ? v * 0.001 : v ~ /ms$/ ? v + 0 : v * 1000 }
+    /requests in/ { requests = $1 }
+    /^Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /Non-2xx/ { errors += $NF }
+    /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
+    END { printf "%s %s %.0f %.2f %.2f %d %.0f %.0f\n", name, round, rps, p50, p99, errors,
+            service * 10000 / requests, gateway * 10000 / requests }' "$out" >>"$WORK/results"
+}
+
+log "build $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!*/bench/*' || echo ' (with uncommitted changes)'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for name in "${TARGETS[@]}"; do warm_up "$name"; done
+for round in $(seq 1 "$ROUNDS"); do
+  for name in "${TARGETS[@]}"; do measure "$name" "$round"; done
+  log "round $round done, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+
+echo
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $POOL users, $flags_seen flags, after a warm-up to steady throughput"
+echo "($(nproc) CPUs, $(date -u +%FT%TZ), $ROUNDS alternated rounds of the ${#TARGETS[@]} targets)"
+echo
+echo "| target | round | requests/s | p50 ms | p99 ms | non-2xx or socket errors | service CPU µs/request | gateway CPU µs/request |"
+echo "|---|---|---|---|---|---|---|---|"
+awk '{printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$WORK/results"
+awk '$6 > 0 {print "WARNING: " $1 " round " $2 " had " $6 " failed answers; its numbers are not comparable" > "/dev/stderr"}' "$WORK/results"
+echo
+# The goal: bulk OFREP over 50 flags at least as fast as /users/me, round by round (measured side by side).
+awk '
+  { rps[$1, $2] = $3; rounds = $2 > rounds ? $2 : rounds }
+  END {
+    for (s = 1; s <= 2; s++) {
+      side = s == 1 ? "direct" : "gateway"
+      printf "bulk/me %s per round:", side
+      for (i = 1; i <= rounds; i++) printf " %.2f", rps["bulk-" side, i] / rps["me-" side, i]
+      printf "\n"
+    }
+  }' "$WORK/results"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); warm-up rounds and raw wrk output: $WORK"
