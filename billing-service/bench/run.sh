@@ -53,9 +53,7 @@ for name in gateway auth-service user-service task-service billing-service flags
   fi
   COMPONENT_PIDS+="$name=$pid "
   [ "$name" != kafka ] || continue
-  options=$(tr '\0' ' ' <"/proc/$pid/cmdline" | sed -e 's/ -jar .*//' -e 's/^[^ ]*java //' -e 's/ -Dsaas\.dev\.component=[^ ]*//')
-  [[ $options != *TieredStopAtLevel=1* ]] \
-    || die "$name runs with $options: C1 only, tuned for start-up. Restart the stack with SERVICE_JAVA_OPTS=\"-Xmx512m -XX:+UseSerialGC\""
+  options=$(production_jvm_options "$name" "$pid")
   log "$(printf '%-15s pid %-7s JVM options: %s' "$name" "$pid" "$options")"
 done
 export COMPONENT_PIDS

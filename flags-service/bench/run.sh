@@ -58,9 +58,7 @@ declare -A PID_OF
 for name in gateway auth-service user-service flags-service; do
   pid=$(running_pid "$name") || die "$name of this checkout's stack is not running (infra/dev/up from $ROOT, with the same ports)"
   PID_OF[$name]=$pid
-  options=$(tr '\0' ' ' <"/proc/$pid/cmdline" | sed -e 's/ -jar .*//' -e 's/^[^ ]*java //' -e 's/ -Dsaas\.dev\.component=[^ ]*//')
-  [[ $options != *TieredStopAtLevel=1* ]] \
-    || die "$name runs with $options: C1 only, tuned for start-up. Restart the stack with SERVICE_JAVA_OPTS=\"-Xmx512m -XX:+UseSerialGC\""
+  options=$(production_jvm_options "$name" "$pid")
   log "$(printf '%-13s pid %-7s JVM options: %s' "$name" "$pid" "$options")"
 done
 limit=$(tr '\0' '\n' <"/proc/${PID_OF[gateway]}/environ" | sed -n 's/^RATE_LIMIT_DEFAULT=//p')

@@ -104,3 +104,14 @@ detach() {
   done
   exec setsid "$@"
 }
+
+# The JVM options a running component was started with (the stack's marker left out). A benchmark
+# refuses a component that runs C1 only, up's default tuned for start-up: its numbers would not be
+# production's.
+production_jvm_options() {
+  local name=$1 pid=$2 options
+  options=$(tr '\0' ' ' <"/proc/$pid/cmdline" | sed -e 's/ -jar .*//' -e 's/^[^ ]*java //' -e 's/ -Dsaas\.dev\.component=[^ ]*//')
+  [[ $options != *TieredStopAtLevel=1* ]] \
+    || die "$name runs with $options: C1 only, tuned for start-up. Restart the stack with SERVICE_JAVA_OPTS=\"-Xmx512m -XX:+UseSerialGC\""
+  echo "$options"
+}

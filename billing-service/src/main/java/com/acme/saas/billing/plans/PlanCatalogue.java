@@ -3,7 +3,6 @@ package com.acme.saas.billing.plans;
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.common.web.ApiException;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +35,7 @@ public class PlanCatalogue {
 
   /** The plan whose Stripe price this is; a price we do not sell (made in the Dashboard) is free. */
   public String planOfPrice(String priceId) {
-    return byPrice(priceId).map(Plan::id).orElse(SubscriptionChanged.FREE);
-  }
-
-  public Optional<Plan> byPrice(String priceId) {
-    return plans.stream().filter(plan -> priceId.equals(plan.priceId())).findFirst();
+    return plans.stream().filter(plan -> priceId.equals(plan.priceId())).map(Plan::id).findFirst().orElse(SubscriptionChanged.FREE);
   }
 
   private List<String> paidPlanIds() {

@@ -58,12 +58,23 @@ public class StripeApi {
 
   /** Cancels a subscription now; one that Stripe no longer has counts as cancelled. */
   public void cancelSubscription(String subscriptionId) {
-    call("subscriptions.cancel", () -> ignoringMissing(() -> stripe.v1().subscriptions().cancel(subscriptionId)));
+    remove("subscriptions.cancel", () -> stripe.v1().subscriptions().cancel(subscriptionId));
   }
 
   /** Deletes a customer; one that Stripe no longer has counts as deleted. */
   public void deleteCustomer(String customerId) {
-    call("customers.delete", () -> ignoringMissing(() -> stripe.v1().customers().delete(customerId)));
+    remove("customers.delete", () -> stripe.v1().customers().delete(customerId));
+  }
+
+  /** A removal: what Stripe answers 404 for is already gone, which is what was asked. */
+  private void remove(String operation, StripeCall<?> call) {
+    try {
+      call(operation, call);
+    } catch (StripeRequestFailedException e) {
+      if (!(e.getCause() instanceof StripeException stripeError) || !Integer.valueOf(404).equals(stripeError.getStatusCode())) {
+        throw e;
+      }
+    }
   }
 
   private <T> T call(String operation, StripeCall<T> call) {
@@ -93,17 +104,6 @@ public class StripeApi {
   private ApiException unavailable() {
     return new ApiException(
         ErrorCode.SERVICE_UNAVAILABLE, "Payments are unavailable at the moment; try again shortly", properties.breaker().retryAfter());
-  }
-
-  private static <T> Object ignoringMissing(StripeCall<T> call) throws StripeException {
-    try {
-      return call.run();
-    } catch (com.stripe.exception.InvalidRequestException e) {
-      if (Integer.valueOf(404).equals(e.getStatusCode()) || "resource_missing".equals(e.getCode())) {
-        return Boolean.TRUE;
-      }
-      throw e;
-    }
   }
 
   @FunctionalInterface

@@ -67,7 +67,7 @@ class UserErasureTests {
 
   @Test
   void deletionCancelsTheSubscriptionAndDeletesTheCustomerAtStripeAndErasesTheRows() {
-    publishUserDeleted();
+    publishUserDeleted(userId);
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       assertThat(StripeStandIn.requests("DELETE", "/v1/subscriptions/" + subscriptionId, subscriptionId)).hasSize(1);
@@ -79,7 +79,7 @@ class UserErasureTests {
 
   @Test
   void aWebhookAboutTheErasedUserChangesNothing() {
-    publishUserDeleted();
+    publishUserDeleted(userId);
     await().atMost(Duration.ofSeconds(20)).until(() -> rowsAbout() == 0 && pendingCleanups() == 0);
     int eventsBefore = SubscriptionEvents.of(jdbc, userId).size();
 
@@ -97,7 +97,7 @@ class UserErasureTests {
     StubMapping outage =
         StripeStandIn.server().stubFor(delete(urlPathMatching("/v1/(subscriptions|customers)/.*")).atPriority(1).willReturn(aResponse().withStatus(503)));
     try {
-      publishUserDeleted();
+      publishUserDeleted(userId);
 
       await().atMost(Duration.ofSeconds(20)).until(() -> attempts() >= 3);
       assertThat(rowsAbout()).as("local rows are erased at once").isZero();
@@ -114,12 +114,12 @@ class UserErasureTests {
 
   @Test
   void aRepeatedDeletionIsHarmless() {
-    publishUserDeleted();
+    publishUserDeleted(userId);
     await().atMost(Duration.ofSeconds(20)).until(() -> pendingCleanups() == 0 && rowsAbout() == 0);
 
-    publishUserDeleted();
+    publishUserDeleted(userId);
     UUID marker = UUID.randomUUID();
-    KafkaTestClient.shared().publish(Topics.USER_EVENTS, marker.toString(), new EventCodec("user-service").write(new EventCodec("user-service").envelope(new UserDeleted(marker))));
+    publishUserDeleted(marker);
     await().atMost(Duration.ofSeconds(20)).until(() -> erased(marker));
 
     assertThat(pendingCleanups()).isZero();
@@ -132,9 +132,9 @@ class UserErasureTests {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 
-  private void publishUserDeleted() {
+  private static void publishUserDeleted(UUID user) {
     EventCodec codec = new EventCodec("user-service");
-    KafkaTestClient.shared().publish(Topics.USER_EVENTS, userId.toString(), codec.write(codec.envelope(new UserDeleted(userId))));
+    KafkaTestClient.shared().publish(Topics.USER_EVENTS, user.toString(), codec.write(codec.envelope(new UserDeleted(user))));
   }
 
   private long rowsAbout() {
