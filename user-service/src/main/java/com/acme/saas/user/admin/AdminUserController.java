@@ -5,6 +5,7 @@ import com.acme.saas.common.web.ApiResponse;
 import com.acme.saas.common.web.PageQuery;
 import com.acme.saas.common.web.PageResponse;
 import com.acme.saas.user.profiles.ProfileView;
+import com.acme.saas.user.profiles.Profiles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -27,20 +28,22 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ADMIN')")
 class AdminUserController {
 
+  private final Profiles profiles;
   private final UserAdministration administration;
 
-  AdminUserController(UserAdministration administration) {
+  AdminUserController(Profiles profiles, UserAdministration administration) {
+    this.profiles = profiles;
     this.administration = administration;
   }
 
   @GetMapping
   PageResponse<ProfileView> list(@Valid PageQuery page, @RequestParam(required = false) @Nullable @Size(max = 254) String q) {
-    return administration.list(q, page);
+    return profiles.list(q, page);
   }
 
   @GetMapping("/{id}")
   ApiResponse<ProfileView> get(@PathVariable UUID id) {
-    return ApiResponse.of(administration.get(id));
+    return ApiResponse.of(profiles.get(id));
   }
 
   @PatchMapping("/{id}")

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code profiles} table. */
 @Repository
-public class ProfileRepository {
+class ProfileRepository {
 
   private static final String SEARCH =
       " where (cast(:pattern as text) is null or email ilike :pattern escape '\\' or name ilike :pattern escape '\\')";
@@ -25,12 +25,12 @@ public class ProfileRepository {
     this.jdbc = jdbc;
   }
 
-  public Optional<Profile> find(UUID id) {
+  Optional<Profile> find(UUID id) {
     return jdbc.sql("select * from profiles where id = :id").param("id", id).query(ProfileRepository::profile).optional();
   }
 
   /** The profile, locked until the end of the transaction. */
-  public Optional<Profile> findForUpdate(UUID id) {
+  Optional<Profile> findForUpdate(UUID id) {
     return jdbc.sql("select * from profiles where id = :id for update")
         .param("id", id)
         .query(ProfileRepository::profile)
@@ -38,7 +38,7 @@ public class ProfileRepository {
   }
 
   /** Locks every admin's profile, always in the same order, and tells how many there are. */
-  public int lockAdmins() {
+  int lockAdmins() {
     return jdbc.sql("select id from profiles where role = 'ADMIN' order by id for update")
         .query(UUID.class)
         .list()
@@ -112,7 +112,7 @@ public class ProfileRepository {
     return changed;
   }
 
-  public Profile changeRole(UUID id, String role) {
+  Profile changeRole(UUID id, String role) {
     return jdbc.sql("update profiles set role = :role, updated_at = now() where id = :id returning *")
         .param("id", id)
         .param("role", role)
@@ -120,13 +120,13 @@ public class ProfileRepository {
         .single();
   }
 
-  public void delete(UUID id) {
+  void delete(UUID id) {
     jdbc.sql("delete from profiles where id = :id").param("id", id).update();
     jdbc.sql("delete from pending_plans where user_id = :id").param("id", id).update();
   }
 
   /** A page of profiles, newest first, whose email or name contains {@code q} ignoring case. */
-  public List<Profile> page(@Nullable String q, PageQuery page) {
+  List<Profile> page(@Nullable String q, PageQuery page) {
     return jdbc.sql("select * from profiles" + SEARCH + " order by created_at desc, id desc limit :limit offset :offset")
         .param("pattern", SearchText.containsPattern(q))
         .param("limit", page.pageSize())
@@ -135,7 +135,7 @@ public class ProfileRepository {
         .list();
   }
 
-  public long count(@Nullable String q) {
+  long count(@Nullable String q) {
     return jdbc.sql("select count(*) from profiles" + SEARCH).param("pattern", SearchText.containsPattern(q)).query(Long.class).single();
   }
 
