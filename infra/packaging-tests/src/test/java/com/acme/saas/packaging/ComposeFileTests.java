@@ -30,10 +30,15 @@ class ComposeFileTests {
 
   @ParameterizedTest
   @MethodSource("modules")
-  void everyModuleIsBuiltFromItsOwnDockerfile(String module) {
-    var service = Repository.composeService(module);
-    assertThat(service.get("build")).as("%s build", module).isEqualTo("./" + module);
-    assertThat(Repository.ROOT.resolve(module).resolve("Dockerfile")).exists();
+  void everyModuleIsBuiltByTheOneDockerfileWithItsOwnModuleAndPort(String module) {
+    @SuppressWarnings("unchecked")
+    var build = (Map<String, Object>) Repository.composeService(module).get("build");
+    assertThat(build).as("%s build", module).containsEntry("context", ".").doesNotContainKey("dockerfile");
+    assertThat(Repository.ROOT.resolve("Dockerfile")).exists();
+    assertThat(Repository.ROOT.resolve(module).resolve("Dockerfile")).doesNotExist();
+    assertThat(Repository.composeBuildArgs(module))
+        .containsEntry("MODULE", module)
+        .containsEntry("PORT", Repository.defaultPort(module));
   }
 
   @ParameterizedTest

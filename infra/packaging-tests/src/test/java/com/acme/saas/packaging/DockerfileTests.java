@@ -3,10 +3,14 @@ package com.acme.saas.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every deployable module has an image: its jar in Spring Boot's layers, JRE 25, non-root, health-checked. */
+/**
+ * Every deployable module's image, built by the one root Dockerfile with the module's build args:
+ * its jar in Spring Boot's layers, JRE 25, non-root, health-checked on its own port.
+ */
 class DockerfileTests {
 
   static List<String> modules() {
@@ -17,7 +21,7 @@ class DockerfileTests {
   @MethodSource("modules")
   void buildsFromTheModulesJarInSpringBootLayers(String module) {
     Dockerfile dockerfile = Dockerfile.of(module);
-    assertThat(dockerfile.all("COPY")).anyMatch(copy -> copy.startsWith("target/" + module + "-") && copy.contains(".jar"));
+    assertThat(dockerfile.all("COPY")).anyMatch(copy -> copy.startsWith(module + "/target/" + module + "-") && copy.contains(".jar"));
     assertThat(dockerfile.all("RUN")).anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract --layers --launcher"));
     assertThat(dockerfile.finalStage().all("COPY"))
         .anyMatch(copy -> copy.contains("/dependencies/"))
@@ -53,5 +57,20 @@ class DockerfileTests {
     String port = Repository.defaultPort(module);
     assertThat(stage.all("ENV")).anyMatch(env -> env.contains("PORT=" + port));
     assertThat(stage.all("EXPOSE")).containsExactly(port);
+  }
+
+  @Test
+  void theBuildContextHoldsOnlyTheModulesJars() {
+    assertThat(Repository.read(Repository.ROOT.resolve(".dockerignore")).lines().map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#")))
+        .containsExactly("*", "!*/target/*.jar");
+  }
+
+  @Test
+  void authServiceStartsWithItsFullHeap() {
+    assertThat(Dockerfile.of("auth-service").finalStage().all("ENV"))
+        .anyMatch(env -> env.contains("-XX:InitialRAMPercentage=75") && env.contains("-XX:MaxRAMPercentage=75"));
+    assertThat(Dockerfile.of("task-service").finalStage().all("ENV"))
+        .anyMatch(env -> env.contains("JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75\""));
   }
 }

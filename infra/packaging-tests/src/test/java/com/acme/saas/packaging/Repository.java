@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
-/** The checkout under test: its modules, docker-compose.yml, Dockerfiles and configuration. */
+/** The checkout under test: its modules, docker-compose.yml, the Dockerfile and configuration. */
 final class Repository {
 
   private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
@@ -73,6 +73,17 @@ final class Repository {
       throw new AssertionError("docker-compose.yml has no service " + name);
     }
     return service;
+  }
+
+  /** The build arguments docker-compose.yml passes to the root Dockerfile for a module's image. */
+  @SuppressWarnings("unchecked")
+  static Map<String, String> composeBuildArgs(String module) {
+    if (!(composeService(module).get("build") instanceof Map<?, ?> build) || !(build.get("args") instanceof Map<?, ?> args)) {
+      throw new AssertionError("docker-compose.yml builds " + module + " without build args");
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    ((Map<String, Object>) args).forEach((name, value) -> values.put(name, String.valueOf(value)));
+    return values;
   }
 
   @SuppressWarnings("unchecked")
