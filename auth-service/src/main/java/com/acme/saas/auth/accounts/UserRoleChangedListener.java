@@ -30,6 +30,6 @@ class UserRoleChangedListener implements EventHandler<UserRoleChanged> {
   public void handle(UserRoleChanged event, EventEnvelope envelope) {
     accounts.updateRole(event.userId(), event.role());
     int revoked = refreshTokens.revokeAllOf(event.userId());
-    log.info("user.role-changed userId={} role={} revokedRefreshTokens={}", event.userId(), event.role(), revoked);
+    log.info("user.role_changed userId={} role={} revokedRefreshTokens={}", event.userId(), event.role(), revoked);
   }
 }

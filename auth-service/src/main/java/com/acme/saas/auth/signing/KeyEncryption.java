@@ -44,7 +44,7 @@ final class KeyEncryption {
             SETTING + " is required outside the dev profile: a base64-encoded random 32-byte key"
                 + " (e.g. `openssl rand -base64 32`)");
       }
-      log.warn("signing.kek.dev-only setting={} reason=unset: private keys are sealed with a public dev key", SETTING);
+      log.warn("signing.kek_dev_only setting={} reason=unset: private keys are sealed with a public dev key", SETTING);
       return new KeyEncryption(sha256("acme-saas dev-only key-encryption key"));
     }
     byte[] decoded;
