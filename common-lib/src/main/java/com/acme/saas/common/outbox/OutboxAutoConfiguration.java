@@ -31,30 +31,38 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxAutoConfiguration {
 
   @Bean
+  OutboxRepository outboxRepository(DataSource dataSource) {
+    return new OutboxRepository(JdbcClient.create(dataSource));
+  }
+
+  @Bean
   OutboxRelay outboxRelay(
-      DataSource dataSource,
+      OutboxRepository outbox,
       PlatformTransactionManager transactionManager,
       KafkaTemplate<String, String> kafkaTemplate,
       OutboxProperties properties,
       ObjectProvider<MeterRegistry> meterRegistry,
       ObjectProvider<KafkaAdmin> kafkaAdmin) {
-    OutboxRelay relay =
-        new OutboxRelay(
-            JdbcClient.create(dataSource),
-            new TransactionTemplate(transactionManager),
-            kafkaTemplate,
-            properties,
-            () -> kafkaAdmin.ifAvailable(KafkaAdmin::initialize));
     meterRegistry.ifAvailable(
         registry ->
-            Gauge.builder("outbox.pending", relay, OutboxRelay::pendingCount)
+            Gauge.builder("outbox.pending", outbox, OutboxRepository::pendingCount)
                 .description("Outbox events written but not yet acknowledged by Kafka")
                 .register(registry));
-    return relay;
+    return new OutboxRelay(
+        outbox,
+        new TransactionTemplate(transactionManager),
+        kafkaTemplate,
+        properties,
+        () -> kafkaAdmin.ifAvailable(KafkaAdmin::initialize));
   }
 
   @Bean
-  OutboxWriter outboxWriter(DataSource dataSource, EventCodec codec, OutboxRelay relay) {
-    return new OutboxWriter(JdbcClient.create(dataSource), codec, relay);
+  OutboxSchedule outboxSchedule(OutboxRelay relay, OutboxRepository outbox, OutboxProperties properties) {
+    return new OutboxSchedule(relay, outbox, properties);
+  }
+
+  @Bean
+  OutboxWriter outboxWriter(OutboxRepository outbox, EventCodec codec, OutboxSchedule schedule) {
+    return new OutboxWriter(outbox, codec, schedule);
   }
 }
