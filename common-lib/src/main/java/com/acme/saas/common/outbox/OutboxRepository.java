@@ -47,12 +47,22 @@ public class OutboxRepository {
     return Boolean.TRUE.equals(locked);
   }
 
-  /** The oldest unsent rows, in the order they were written. */
-  List<PendingEvent> findPending(int limit) {
+  /**
+   * The oldest unsent rows that may be tried now, in the order they were written: every key's rows
+   * up to, not including, its first row still waiting out a backoff.
+   */
+  List<PendingEvent> findDue(int limit) {
     return jdbc.sql(
             """
-            select id, topic, message_key, payload::text as payload, traceparent
-            from outbox where sent_at is null order by id limit :limit
+            select o.id, o.topic, o.message_key, o.event_type, o.payload::text as payload, o.traceparent, o.attempts
+            from outbox o
+            where o.sent_at is null
+              and not exists (
+                  select 1 from outbox waiting
+                  where waiting.sent_at is null and waiting.next_attempt_at > clock_timestamp()
+                    and waiting.message_key = o.message_key and waiting.id <= o.id)
+            order by o.id
+            limit :limit
             """)
         .param("limit", limit)
         .query(PendingEvent.class)
@@ -65,6 +75,27 @@ public class OutboxRepository {
           .param("ids", ids.toArray(Long[]::new))
           .update();
     }
+  }
+
+  /** Counts a failed attempt on the row and holds it (and so its key) back for {@code backoff}. */
+  void recordFailure(long id, String error, Duration backoff) {
+    jdbc.sql(
+            """
+            update outbox
+            set attempts = attempts + 1, last_error = :error, last_attempt_at = clock_timestamp(),
+                next_attempt_at = clock_timestamp() + make_interval(secs => :seconds)
+            where id = :id
+            """)
+        .param("id", id)
+        .param("error", error)
+        .param("seconds", backoff.toMillis() / 1000.0)
+        .update();
+  }
+
+  /** Ends every backoff now: the broker is back, and what it refused during an outage may go. */
+  void retryWaitingNow() {
+    jdbc.sql("update outbox set next_attempt_at = null where sent_at is null and next_attempt_at > clock_timestamp()")
+        .update();
   }
 
   /** Deletes the rows sent longer than {@code retention} ago; returns how many. */
@@ -87,6 +118,13 @@ public class OutboxRepository {
       String payload,
       @Nullable String traceparent) {}
 
-  /** An unsent row as the relay publishes it. */
-  record PendingEvent(long id, String topic, String messageKey, String payload, @Nullable String traceparent) {}
+  /** An unsent row as the relay publishes it; {@code attempts} counts its failures so far. */
+  record PendingEvent(
+      long id,
+      String topic,
+      String messageKey,
+      String eventType,
+      String payload,
+      @Nullable String traceparent,
+      int attempts) {}
 }
