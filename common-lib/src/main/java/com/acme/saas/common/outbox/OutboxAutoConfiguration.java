@@ -2,8 +2,7 @@ package com.acme.saas.common.outbox;
 
 import com.acme.saas.common.events.EventCodec;
 import com.acme.saas.common.events.EventsAutoConfiguration;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -41,13 +41,7 @@ public class OutboxAutoConfiguration {
       PlatformTransactionManager transactionManager,
       KafkaTemplate<String, String> kafkaTemplate,
       OutboxProperties properties,
-      ObjectProvider<MeterRegistry> meterRegistry,
       ObjectProvider<KafkaAdmin> kafkaAdmin) {
-    meterRegistry.ifAvailable(
-        registry ->
-            Gauge.builder("outbox.pending", outbox, OutboxRepository::pendingCount)
-                .description("Outbox events written but not yet acknowledged by Kafka")
-                .register(registry));
     return new OutboxRelay(
         outbox,
         new TransactionTemplate(transactionManager),
@@ -64,5 +58,16 @@ public class OutboxAutoConfiguration {
   @Bean
   OutboxWriter outboxWriter(OutboxRepository outbox, EventCodec codec, OutboxSchedule schedule) {
     return new OutboxWriter(outbox, codec, schedule);
+  }
+
+  /** The gauges, where the service has Micrometer (every service, through the actuator). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(MeterBinder.class)
+  static class Metrics {
+
+    @Bean
+    OutboxMetrics outboxMetrics(OutboxRepository outbox, OutboxProperties properties) {
+      return new OutboxMetrics(outbox, properties);
+    }
   }
 }

@@ -2,6 +2,7 @@ package com.acme.saas.common.outbox;
 
 import com.acme.saas.common.outbox.OutboxRepository.PendingEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -139,6 +140,9 @@ public class OutboxRelay {
       try {
         sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         publication.sent.add(event.id());
+        if (event.attempts() >= properties.stuckAfterAttempts()) {
+          log.info("outbox.stuck_row_sent id={} type={} key={} attempts={}", event.id(), event.eventType(), event.messageKey(), event.attempts() + 1);
+        }
       } catch (InterruptedException e) {
         // Shutting down: what was not acknowledged stays pending, its attempt uncounted.
         Thread.currentThread().interrupt();
@@ -158,8 +162,13 @@ public class OutboxRelay {
     PendingEvent event = failure.event();
     int attempts = event.attempts() + 1;
     String error = describe(failure.error());
-    outbox.recordFailure(event.id(), error, properties.backoffAfter(attempts));
-    if (isBrokerFault(failure.error())) {
+    Duration retryIn = properties.backoffAfter(attempts);
+    outbox.recordFailure(event.id(), error, retryIn);
+    if (attempts >= properties.stuckAfterAttempts()) {
+      log.error(
+          "outbox.row_stuck id={} type={} key={} attempts={} retryIn={} reason={}",
+          event.id(), event.eventType(), event.messageKey(), attempts, retryIn, error);
+    } else if (isBrokerFault(failure.error())) {
       if (!brokerDown) {
         log.warn("outbox.publish_failed id={} reason={}", event.id(), error);
         brokerDown = true;
@@ -167,7 +176,7 @@ public class OutboxRelay {
     } else {
       log.warn(
           "outbox.row_failed id={} type={} key={} attempts={} retryIn={} reason={}",
-          event.id(), event.eventType(), event.messageKey(), attempts, properties.backoffAfter(attempts), error);
+          event.id(), event.eventType(), event.messageKey(), attempts, retryIn, error);
     }
   }
 

@@ -109,6 +109,19 @@ public class OutboxRepository {
     return jdbc.sql("select count(*) from outbox where sent_at is null").query(Long.class).single();
   }
 
+  /** Unsent rows that have failed {@code attempts} times or more. */
+  public long stuckCount(int attempts) {
+    return jdbc.sql("select count(*) from outbox where sent_at is null and attempts >= :attempts")
+        .param("attempts", attempts)
+        .query(Long.class)
+        .single();
+  }
+
+  /** The schema the outbox lives in: the service's own. */
+  String schema() {
+    return jdbc.sql("select current_schema()").query(String.class).single();
+  }
+
   /** A row as the writer stores it. */
   record OutboxRow(
       UUID eventId,

@@ -10,6 +10,7 @@ import com.acme.saas.testsupport.Infrastructure;
 import com.acme.saas.testsupport.KafkaTestClient;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,14 +49,18 @@ import org.springframework.transaction.support.TransactionTemplate;
       "saas.outbox.stuck-after-attempts=3"
     })
 @RealInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
 class OutboxBadRowTests {
 
   /** The topics' limit, in bytes: small events fit, {@link #oversized} does not. */
   static final int TOPIC_LIMIT = 2048;
+  /** Starts the oversized event's note; no log line may show it. */
+  static final String PAYLOAD_MARK = "payload-of-the-oversized-event";
 
   @Autowired OutboxWriter outbox;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired MeterRegistry meters;
 
   final List<String> limitedTopics = new ArrayList<>();
 
@@ -92,12 +100,31 @@ class OutboxBadRowTests {
   }
 
   @Test
-  void aRetriedEventGoesOutBeforeItsUsersLaterEventsOnceTheBrokerTakesIt() throws Exception {
+  void aStuckEventRaisesTheGaugeAndAnErrorNamingItButNotItsPayload(CapturedOutput output) throws Exception {
+    String topic = limitedTopic();
+    UUID a = UUID.randomUUID();
+    assertThat(stuckGauge()).isZero();
+
+    UUID refused = write(oversized(topic, a));
+    await().atMost(Duration.ofSeconds(30)).until(() -> attempts(refused) >= 3);
+
+    assertThat(stuckGauge()).isEqualTo(1);
+    String error = "outbox.row_stuck id=" + rowId(refused) + " type=OutboxProbe key=" + a;
+    await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains(error));
+    assertThat(output.getOut().lines().filter(line -> line.contains(error)))
+        .allMatch(line -> line.contains("\"level\":\"ERROR\""))
+        .allMatch(line -> line.contains("RecordTooLargeException"));
+    assertThat(output.getOut()).doesNotContain(PAYLOAD_MARK);
+  }
+
+  @Test
+  void aStuckEventGoesOutAheadOfItsUsersLaterEventsOnceTheBrokerTakesIt() throws Exception {
     String topic = limitedTopic();
     UUID a = UUID.randomUUID();
     UUID refused = write(oversized(topic, a));
     UUID heldBack = write(small(topic, a));
     await().atMost(Duration.ofSeconds(30)).until(() -> attempts(refused) >= 3);
+    assertThat(stuckGauge()).isEqualTo(1);
 
     // What an operator does: raise the topic's limit. The next attempt goes through.
     setMessageLimit(topic, 1_048_588);
@@ -106,7 +133,17 @@ class OutboxBadRowTests {
         KafkaTestClient.shared().readUntil(topic, records -> records.size() >= 2, Duration.ofSeconds(30));
     assertThat(read.stream().map(r -> eventId(r.value())))
         .containsExactly(refused.toString(), heldBack.toString());
+    await().atMost(Duration.ofSeconds(5)).until(() -> failedRow(heldBack).sent());
     assertThat(failedRow(refused).sent()).isTrue();
+    assertThat(stuckGauge()).isZero();
+  }
+
+  private double stuckGauge() {
+    return meters.get("outbox.stuck").tag("schema", "probe").gauge().value();
+  }
+
+  private long rowId(UUID eventId) {
+    return jdbc.sql("select id from outbox where event_id = :id").param("id", eventId).query(Long.class).single();
   }
 
   private UUID write(DomainEvent event) {
@@ -167,7 +204,7 @@ class OutboxBadRowTests {
   }
 
   private static ProbeEvent oversized(String topic, UUID user) {
-    return new ProbeEvent(topic, user, "x".repeat(TOPIC_LIMIT * 2));
+    return new ProbeEvent(topic, user, PAYLOAD_MARK + "x".repeat(TOPIC_LIMIT * 2));
   }
 
   private static ProbeEvent small(String topic, UUID user) {
