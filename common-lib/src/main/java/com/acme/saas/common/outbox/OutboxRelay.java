@@ -141,7 +141,9 @@ public class OutboxRelay {
         sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         publication.sent.add(event.id());
         if (event.attempts() >= properties.stuckAfterAttempts()) {
-          log.info("outbox.stuck_row_sent id={} type={} key={} attempts={}", event.id(), event.eventType(), event.messageKey(), event.attempts() + 1);
+          log.info(
+              "outbox.stuck_row_sent id={} type={} key={} attempts={}",
+              event.id(), event.eventType(), event.messageKey(), event.attempts() + 1);
         }
       } catch (InterruptedException e) {
         // Shutting down: what was not acknowledged stays pending, its attempt uncounted.
@@ -164,16 +166,16 @@ public class OutboxRelay {
     String error = describe(failure.error());
     Duration retryIn = properties.backoffAfter(attempts);
     outbox.recordFailure(event.id(), error, retryIn);
+    boolean brokerFault = isBrokerFault(failure.error());
+    if (brokerFault && !brokerDown) {
+      log.warn("outbox.publish_failed id={} reason={}", event.id(), error);
+      brokerDown = true;
+    }
     if (attempts >= properties.stuckAfterAttempts()) {
       log.error(
           "outbox.row_stuck id={} type={} key={} attempts={} retryIn={} reason={}",
           event.id(), event.eventType(), event.messageKey(), attempts, retryIn, error);
-    } else if (isBrokerFault(failure.error())) {
-      if (!brokerDown) {
-        log.warn("outbox.publish_failed id={} reason={}", event.id(), error);
-        brokerDown = true;
-      }
-    } else {
+    } else if (!brokerFault) {
       log.warn(
           "outbox.row_failed id={} type={} key={} attempts={} retryIn={} reason={}",
           event.id(), event.eventType(), event.messageKey(), attempts, retryIn, error);
