@@ -2,8 +2,7 @@ package com.acme.saas.common.outbox;
 
 import com.acme.saas.common.events.EventCodec;
 import com.acme.saas.common.events.EventsAutoConfiguration;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,30 +31,43 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxAutoConfiguration {
 
   @Bean
-  OutboxRelay outboxRelay(
-      DataSource dataSource,
-      PlatformTransactionManager transactionManager,
-      KafkaTemplate<String, String> kafkaTemplate,
-      OutboxProperties properties,
-      ObjectProvider<MeterRegistry> meterRegistry,
-      ObjectProvider<KafkaAdmin> kafkaAdmin) {
-    OutboxRelay relay =
-        new OutboxRelay(
-            JdbcClient.create(dataSource),
-            new TransactionTemplate(transactionManager),
-            kafkaTemplate,
-            properties,
-            () -> kafkaAdmin.ifAvailable(KafkaAdmin::initialize));
-    meterRegistry.ifAvailable(
-        registry ->
-            Gauge.builder("outbox.pending", relay, OutboxRelay::pendingCount)
-                .description("Outbox events written but not yet acknowledged by Kafka")
-                .register(registry));
-    return relay;
+  OutboxRepository outboxRepository(DataSource dataSource) {
+    return new OutboxRepository(JdbcClient.create(dataSource));
   }
 
   @Bean
-  OutboxWriter outboxWriter(DataSource dataSource, EventCodec codec, OutboxRelay relay) {
-    return new OutboxWriter(JdbcClient.create(dataSource), codec, relay);
+  OutboxRelay outboxRelay(
+      OutboxRepository outbox,
+      PlatformTransactionManager transactionManager,
+      KafkaTemplate<String, String> kafkaTemplate,
+      OutboxProperties properties,
+      ObjectProvider<KafkaAdmin> kafkaAdmin) {
+    return new OutboxRelay(
+        outbox,
+        new TransactionTemplate(transactionManager),
+        kafkaTemplate,
+        properties,
+        () -> kafkaAdmin.ifAvailable(KafkaAdmin::initialize));
+  }
+
+  @Bean
+  OutboxSchedule outboxSchedule(OutboxRelay relay, OutboxRepository outbox, OutboxProperties properties) {
+    return new OutboxSchedule(relay, outbox, properties);
+  }
+
+  @Bean
+  OutboxWriter outboxWriter(OutboxRepository outbox, EventCodec codec, OutboxSchedule schedule) {
+    return new OutboxWriter(outbox, codec, schedule);
+  }
+
+  /** The gauges, where the service has Micrometer (every service, through the actuator). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(MeterBinder.class)
+  static class Metrics {
+
+    @Bean
+    OutboxMetrics outboxMetrics(OutboxRepository outbox, OutboxProperties properties) {
+      return new OutboxMetrics(outbox, properties);
+    }
   }
 }

@@ -3,9 +3,9 @@ package com.acme.saas.common.outbox;
 import com.acme.saas.common.events.DomainEvent;
 import com.acme.saas.common.events.EventCodec;
 import com.acme.saas.common.events.EventEnvelope;
+import com.acme.saas.common.outbox.OutboxRepository.OutboxRow;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -15,14 +15,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class OutboxWriter {
 
-  private final JdbcClient jdbc;
+  private final OutboxRepository outbox;
   private final EventCodec codec;
-  private final OutboxRelay relay;
+  private final OutboxSchedule schedule;
 
-  public OutboxWriter(JdbcClient jdbc, EventCodec codec, OutboxRelay relay) {
-    this.jdbc = jdbc;
+  public OutboxWriter(OutboxRepository outbox, EventCodec codec, OutboxSchedule schedule) {
+    this.outbox = outbox;
     this.codec = codec;
-    this.relay = relay;
+    this.schedule = schedule;
   }
 
   /**
@@ -34,23 +34,19 @@ public class OutboxWriter {
       throw new IllegalStateException("OutboxWriter.write must run inside the business transaction");
     }
     EventEnvelope envelope = codec.envelope(event);
-    jdbc.sql(
-            """
-            insert into outbox (event_id, topic, message_key, event_type, payload, traceparent)
-            values (:eventId, :topic, :key, :type, cast(:payload as jsonb), :traceparent)
-            """)
-        .param("eventId", envelope.eventId())
-        .param("topic", event.eventType().topic())
-        .param("key", event.key())
-        .param("type", envelope.type())
-        .param("payload", codec.write(envelope))
-        .param("traceparent", traceparent())
-        .update();
+    outbox.insert(
+        new OutboxRow(
+            envelope.eventId(),
+            event.eventType().topic(),
+            event.key(),
+            envelope.type(),
+            codec.write(envelope),
+            traceparent()));
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            relay.nudge();
+            schedule.nudge();
           }
         });
     return envelope;

@@ -41,7 +41,7 @@ class OutboxDeliveryTests {
   static final BrokerDoor door = new BrokerDoor();
 
   @LocalServerPort int port;
-  @Autowired OutboxRelay relay;
+  @Autowired OutboxRepository outboxRows;
 
   @DynamicPropertySource
   static void bootstrapThroughAClosedDoor(DynamicPropertyRegistry registry) {
@@ -62,11 +62,11 @@ class OutboxDeliveryTests {
           .isEqualTo(204);
     }
     // The relay has tried and failed; nothing is lost, everything is still pending.
-    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15)).until(() -> relay.pendingCount() == 3);
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15)).until(() -> outboxRows.pendingCount() == 3);
 
     door.open();
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> relay.pendingCount() == 0);
+    await().atMost(Duration.ofSeconds(60)).until(() -> outboxRows.pendingCount() == 0);
     List<ConsumerRecord<String, String>> records =
         KafkaTestClient.shared()
             .readUntil(
