@@ -52,8 +52,8 @@ public class WebAutoConfiguration {
   }
 
   @Bean
-  GlobalErrorHandler globalErrorHandler() {
-    return new GlobalErrorHandler();
+  GlobalErrorHandler globalErrorHandler(JsonMapper jsonMapper) {
+    return new GlobalErrorHandler(jsonMapper);
   }
 
   @Bean
