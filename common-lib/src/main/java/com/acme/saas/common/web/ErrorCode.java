@@ -32,4 +32,19 @@ public enum ErrorCode {
   public HttpStatus status() {
     return status;
   }
+
+  /** The code of an error answered with a bare status, by the container or a filter, not by our code. */
+  public static ErrorCode forStatus(int status) {
+    return switch (status) {
+      case 400 -> VALIDATION_ERROR;
+      case 401 -> TOKEN_INVALID;
+      case 403 -> INSUFFICIENT_PERMISSIONS;
+      case 404 -> RESOURCE_NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 503 -> SERVICE_UNAVAILABLE;
+      default -> INTERNAL_ERROR;
+    };
+  }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -233,6 +235,24 @@ class ErrorCatalogueTests {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     assertThat(response.data().path("items").get(0).path("unit_price").asInt()).isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "Accept: {0}")
+  @ValueSource(strings = {"text/html", "application/xml", "text/html, application/xhtml+xml;q=0.9", "image/png", "not a media type"})
+  void everyAnswerIsJsonWhateverAcceptSays(String accept) {
+    HttpApi.Response success = api.call("GET", "/probe/public").header("Accept", accept).send();
+    HttpApi.Response notFound = api.call("GET", "/probe/items/" + UUID.randomUUID()).bearer(token).header("Accept", accept).send();
+    HttpApi.Response invalid = api.call("POST", "/probe/items").bearer(token).header("Accept", accept).json("{\"name\":\"\",\"count\":1}").send();
+    HttpApi.Response noRoute = api.call("GET", "/probe/nothing/here").bearer(token).header("Accept", accept).send();
+
+    assertThat(success.status()).as(success.toString()).isEqualTo(200);
+    assertThat(success.data().asString()).isEqualTo("open");
+    assertError(notFound, 404, "RESOURCE_NOT_FOUND");
+    assertValidationError(invalid);
+    assertError(noRoute, 404, "RESOURCE_NOT_FOUND");
+    for (HttpApi.Response response : List.of(success, notFound, invalid, noRoute)) {
+      assertThat(response.header("Content-Type")).startsWith("application/json");
+    }
   }
 
   private static Map<String, Object> item(String title, int unitPrice) {
