@@ -35,7 +35,12 @@ public final class RawHttp {
 
   /** {@code GET target} with the given extra header lines ({@code "Authorization: Bearer ..."}). */
   public Response get(String target, String... headerLines) {
-    StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n");
+    return send("GET", target, headerLines);
+  }
+
+  /** {@code method target} without a body, with the given extra header lines. */
+  public Response send(String method, String target, String... headerLines) {
+    StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     request.append("Host: 127.0.0.1:").append(port).append("\r\n");
     for (String line : headerLines) {
       request.append(line).append("\r\n");
