@@ -49,7 +49,7 @@ final class EnvelopeErrorReportValve extends ErrorReportValve {
     ErrorCode code = ErrorCode.forStatus(status);
     String message =
         switch (code) {
-          case VALIDATION_ERROR -> "Request is malformed: its path, encoding or characters are not valid";
+          case VALIDATION_ERROR -> "Request is malformed";
           case INTERNAL_ERROR -> "An unexpected error occurred";
           default -> "Request failed";
         };

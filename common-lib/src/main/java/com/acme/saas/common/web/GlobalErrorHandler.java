@@ -23,9 +23,11 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -68,8 +70,10 @@ public class GlobalErrorHandler {
 
   @ExceptionHandler(BindException.class)
   ResponseEntity<ErrorResponse> bind(BindException e, HttpServletRequest request) {
-    Class<?> target = e.getTarget() == null ? null : e.getTarget().getClass();
-    return validation("Request validation failed", sorted(fieldViolations(target, e.getFieldErrors())), request);
+    // A body's fields are named as in its JSON; query parameters bound to an object keep their names.
+    boolean body = e instanceof MethodArgumentNotValidException invalid && invalid.getParameter().hasParameterAnnotation(RequestBody.class);
+    Class<?> jsonType = body && e.getTarget() != null ? e.getTarget().getClass() : null;
+    return validation("Request validation failed", sorted(fieldViolations(jsonType, e.getFieldErrors())), request);
   }
 
   /**
@@ -83,9 +87,12 @@ public class GlobalErrorHandler {
     for (ParameterValidationResult result : e.getParameterValidationResults()) {
       MethodParameter parameter = result.getMethodParameter();
       if (result instanceof ParameterErrors errors) {
-        // A bound object or a body: each failure by its path inside it (pageSize, items[2].title).
+        // A bound object or a body: each failure by its path inside it (pageSize, items[2].title),
+        // a body's as in its JSON.
         Object argument = errors.getArgument();
-        details.addAll(fieldViolations(argument == null ? parameter.getParameterType() : argument.getClass(), errors.getFieldErrors()));
+        Class<?> jsonType =
+            !parameter.hasParameterAnnotation(RequestBody.class) ? null : argument == null ? parameter.getParameterType() : argument.getClass();
+        details.addAll(fieldViolations(jsonType, errors.getFieldErrors()));
         for (ObjectError error : errors.getGlobalErrors()) {
           details.add(new ErrorResponse.FieldViolation(requestName(parameter), String.valueOf(error.getDefaultMessage())));
         }
@@ -201,9 +208,10 @@ public class GlobalErrorHandler {
     return ErrorResponseWriter.requestId(request);
   }
 
-  private List<ErrorResponse.FieldViolation> fieldViolations(@Nullable Class<?> target, List<FieldError> errors) {
+  /** {@code jsonType}: the body whose JSON names the fields; {@code null} keeps the names as bound. */
+  private List<ErrorResponse.FieldViolation> fieldViolations(@Nullable Class<?> jsonType, List<FieldError> errors) {
     return errors.stream()
-        .map(f -> new ErrorResponse.FieldViolation(jsonFields.of(target, f.getField()), fieldMessage(f.isBindingFailure(), f.getDefaultMessage())))
+        .map(f -> new ErrorResponse.FieldViolation(jsonFields.of(jsonType, f.getField()), fieldMessage(f.isBindingFailure(), f.getDefaultMessage())))
         .toList();
   }
 

@@ -52,6 +52,16 @@ class ContainerErrorTests {
   }
 
   @Test
+  void headersOverTomcatsLimitAnswerInTheEnvelope() {
+    RawHttp.Response response = RawHttp.local(port).get("/probe/public", "X-Padding: " + "x".repeat(10_000));
+
+    assertThat(response.status()).as(response.toString()).isIn(400, 431);
+    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/json");
+    assertThat(response.errorCode()).isEqualTo(ErrorCode.forStatus(response.status()).name());
+    assertThat(response.json().path("error").path("requestId").asString()).isNotBlank();
+  }
+
+  @Test
   void aSaneClientRequestIdIsKept() {
     RawHttp.Response response = RawHttp.local(port).get("/probe/%ZZ", "X-Request-Id: raw-req.7");
 
