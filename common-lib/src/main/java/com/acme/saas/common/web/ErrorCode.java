@@ -17,6 +17,8 @@ public enum ErrorCode {
   CONFLICT(HttpStatus.CONFLICT),
   PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+  URI_TOO_LONG(HttpStatus.URI_TOO_LONG),
+  HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
   ACCOUNT_LOCKED(HttpStatus.LOCKED),
   RATE_LIMIT_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS),
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
@@ -31,5 +33,22 @@ public enum ErrorCode {
 
   public HttpStatus status() {
     return status;
+  }
+
+  /** The code of an error answered with a bare status, by the container or a filter, not by our code. */
+  public static ErrorCode forStatus(int status) {
+    return switch (status) {
+      case 400 -> VALIDATION_ERROR;
+      case 401 -> TOKEN_INVALID;
+      case 403 -> INSUFFICIENT_PERMISSIONS;
+      case 404 -> RESOURCE_NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 414 -> URI_TOO_LONG;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 431 -> HEADERS_TOO_LARGE;
+      case 503 -> SERVICE_UNAVAILABLE;
+      default -> INTERNAL_ERROR;
+    };
   }
 }

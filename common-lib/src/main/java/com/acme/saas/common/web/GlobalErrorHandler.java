@@ -2,21 +2,34 @@ package com.acme.saas.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -24,8 +37,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Maps every failure a controller can raise to its catalogued code. Only messages written for
@@ -38,6 +53,12 @@ public class GlobalErrorHandler {
 
   private static final Logger log = LoggerFactory.getLogger(GlobalErrorHandler.class);
 
+  private final JsonFieldPaths jsonFields;
+
+  public GlobalErrorHandler(JsonMapper jsonMapper) {
+    this.jsonFields = new JsonFieldPaths(jsonMapper);
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ErrorResponse> api(ApiException e, HttpServletRequest request) {
     ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.code().status());
@@ -49,30 +70,39 @@ public class GlobalErrorHandler {
 
   @ExceptionHandler(BindException.class)
   ResponseEntity<ErrorResponse> bind(BindException e, HttpServletRequest request) {
-    List<ErrorResponse.FieldViolation> details =
-        e.getFieldErrors().stream()
-            .map(f -> new ErrorResponse.FieldViolation(f.getField(), fieldMessage(f.isBindingFailure(), f.getDefaultMessage())))
-            .sorted(Comparator.comparing(ErrorResponse.FieldViolation::field))
-            .toList();
-    return validation("Request validation failed", details, request);
+    // A body's fields are named as in its JSON; query parameters bound to an object keep their names.
+    boolean body = e instanceof MethodArgumentNotValidException invalid && invalid.getParameter().hasParameterAnnotation(RequestBody.class);
+    Class<?> jsonType = body && e.getTarget() != null ? e.getTarget().getClass() : null;
+    return validation("Request validation failed", sorted(fieldViolations(jsonType, e.getFieldErrors())), request);
   }
 
+  /**
+   * Names each failure as the client sent it: the query parameter or header by its
+   * {@code @RequestParam} / {@code @RequestHeader} name, a bound object or body by the path of the
+   * field inside it ({@code pageSize}, {@code items[2].title}).
+   */
   @ExceptionHandler(HandlerMethodValidationException.class)
   ResponseEntity<ErrorResponse> methodValidation(HandlerMethodValidationException e, HttpServletRequest request) {
-    List<ErrorResponse.FieldViolation> details =
-        e.getParameterValidationResults().stream()
-            .flatMap(
-                result ->
-                    result.getResolvableErrors().stream()
-                        .map(
-                            error ->
-                                new ErrorResponse.FieldViolation(
-                                    result.getMethodParameter().getParameterName() == null
-                                        ? "parameter"
-                                        : result.getMethodParameter().getParameterName(),
-                                    String.valueOf(error.getDefaultMessage()))))
-            .toList();
-    return validation("Request validation failed", details, request);
+    List<ErrorResponse.FieldViolation> details = new ArrayList<>();
+    for (ParameterValidationResult result : e.getParameterValidationResults()) {
+      MethodParameter parameter = result.getMethodParameter();
+      if (result instanceof ParameterErrors errors) {
+        // A bound object or a body: each failure by its path inside it (pageSize, items[2].title),
+        // a body's as in its JSON.
+        Object argument = errors.getArgument();
+        Class<?> jsonType =
+            !parameter.hasParameterAnnotation(RequestBody.class) ? null : argument == null ? parameter.getParameterType() : argument.getClass();
+        details.addAll(fieldViolations(jsonType, errors.getFieldErrors()));
+        for (ObjectError error : errors.getGlobalErrors()) {
+          details.add(new ErrorResponse.FieldViolation(requestName(parameter), String.valueOf(error.getDefaultMessage())));
+        }
+      } else {
+        for (MessageSourceResolvable error : result.getResolvableErrors()) {
+          details.add(new ErrorResponse.FieldViolation(requestName(parameter), String.valueOf(error.getDefaultMessage())));
+        }
+      }
+    }
+    return validation("Request validation failed", sorted(details), request);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -91,14 +121,15 @@ public class GlobalErrorHandler {
     }
     UnrecognizedPropertyException unknown = causedBy(e, UnrecognizedPropertyException.class);
     if (unknown != null) {
+      String field = jsonPath(unknown.getPath());
       return validation(
-          "Unknown field '" + unknown.getPropertyName() + "'",
-          List.of(new ErrorResponse.FieldViolation(unknown.getPropertyName(), "is not a known field")),
+          "Unknown field '" + field + "'",
+          List.of(new ErrorResponse.FieldViolation(field, "is not a known field")),
           request);
     }
     DatabindException mismatch = causedBy(e, DatabindException.class);
     if (mismatch != null && !mismatch.getPath().isEmpty()) {
-      String field = mismatch.getPathReference().replaceAll(".*\\[\"?|\"?]$", "");
+      String field = jsonPath(mismatch.getPath());
       return validation(
           "Field '" + field + "' has the wrong type or format",
           List.of(new ErrorResponse.FieldViolation(field, "has the wrong type or format")),
@@ -175,6 +206,47 @@ public class GlobalErrorHandler {
 
   private static @Nullable String requestId(HttpServletRequest request) {
     return ErrorResponseWriter.requestId(request);
+  }
+
+  /** {@code jsonType}: the body whose JSON names the fields; {@code null} keeps the names as bound. */
+  private List<ErrorResponse.FieldViolation> fieldViolations(@Nullable Class<?> jsonType, List<FieldError> errors) {
+    return errors.stream()
+        .map(f -> new ErrorResponse.FieldViolation(jsonFields.of(jsonType, f.getField()), fieldMessage(f.isBindingFailure(), f.getDefaultMessage())))
+        .toList();
+  }
+
+  private static List<ErrorResponse.FieldViolation> sorted(List<ErrorResponse.FieldViolation> details) {
+    return details.stream().sorted(Comparator.comparing(ErrorResponse.FieldViolation::field)).toList();
+  }
+
+  /** The JSON path of a body failure as the client wrote it: {@code items[2].title}. */
+  private static String jsonPath(List<JacksonException.Reference> references) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference reference : references) {
+      if (reference.getPropertyName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  /** A parameter as the client sends it: its {@code @RequestParam}, {@code @PathVariable} or {@code @RequestHeader} name. */
+  private static String requestName(MethodParameter parameter) {
+    for (Annotation annotation : parameter.getParameterAnnotations()) {
+      String name =
+          switch (annotation) {
+            case RequestParam param -> param.name();
+            case PathVariable variable -> variable.name();
+            case RequestHeader header -> header.name();
+            default -> "";
+          };
+      if (!name.isEmpty()) {
+        return name;
+      }
+    }
+    return parameter.getParameterName() == null ? "parameter" : parameter.getParameterName();
   }
 
   private static String fieldMessage(boolean bindingFailure, @Nullable String message) {

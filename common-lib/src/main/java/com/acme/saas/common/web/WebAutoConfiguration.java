@@ -1,12 +1,17 @@
 package com.acme.saas.common.web;
 
+import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +36,17 @@ public class WebAutoConfiguration {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
   }
 
+  /** JSON whatever {@code Accept} says (see {@link JsonAlwaysAcceptable}). */
+  @Bean
+  WebMvcConfigurer jsonWhateverTheClientAccepts() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.strategies(List.of(new JsonAlwaysAcceptable()));
+      }
+    };
+  }
+
   @Bean
   ErrorResponseWriter errorResponseWriter(JsonMapper jsonMapper) {
     return new ErrorResponseWriter(jsonMapper);
@@ -52,12 +68,23 @@ public class WebAutoConfiguration {
   }
 
   @Bean
-  GlobalErrorHandler globalErrorHandler() {
-    return new GlobalErrorHandler();
+  GlobalErrorHandler globalErrorHandler(JsonMapper jsonMapper) {
+    return new GlobalErrorHandler(jsonMapper);
   }
 
   @Bean
   EnvelopeErrorController envelopeErrorController() {
     return new EnvelopeErrorController();
+  }
+
+  /** Tomcat's own error answers in the envelope too (see {@link EnvelopeErrorReportValve}). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+  static class TomcatErrors {
+
+    @Bean
+    EnvelopeErrorReportValve.Installer envelopeErrorReportValve(ErrorResponseWriter errors) {
+      return new EnvelopeErrorReportValve.Installer(errors);
+    }
   }
 }

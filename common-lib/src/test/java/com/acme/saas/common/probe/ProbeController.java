@@ -1,6 +1,7 @@
 package com.acme.saas.common.probe;
 
 import com.acme.saas.common.security.CurrentUser;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ApiResponse;
 import com.acme.saas.common.web.PageQuery;
@@ -9,15 +10,19 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,6 +36,24 @@ class ProbeController {
   }
 
   record ItemRequest(@NotBlank @Size(max = 20) String name, @Min(1) @Max(10) int count) {}
+
+  record OrderRequest(@NotEmpty List<@Valid OrderLine> items) {}
+
+  record OrderLine(@NotBlank String title, @JsonProperty("unit_price") @Min(0) int unitPrice) {}
+
+  /** The constrained {@code dry-run} parameter turns on method validation, as on the services' list routes. */
+  @PostMapping("/probe/orders")
+  @ResponseStatus(HttpStatus.CREATED)
+  ApiResponse<OrderRequest> order(
+      @Valid @RequestBody OrderRequest order,
+      @RequestParam(name = "dry-run", defaultValue = "no") @Pattern(regexp = "yes|no") String dryRun) {
+    return ApiResponse.of(order);
+  }
+
+  @GetMapping("/probe/search")
+  PageResponse<Integer> search(@Valid PageQuery page, @RequestParam(name = "q", required = false) @Nullable @Size(max = 5) String text) {
+    return PageResponse.of(List.of(), page, 45);
+  }
 
   @PostMapping("/probe/items")
   @ResponseStatus(HttpStatus.CREATED)
@@ -72,7 +95,7 @@ class ProbeController {
   /** Deletes a user: writes UserDeleted through the outbox, then fails when asked to. */
   @PostMapping("/probe/users/{id}/delete")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean fail) {
+  void delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean fail) {
     events.deleteUser(id, fail);
   }
 }

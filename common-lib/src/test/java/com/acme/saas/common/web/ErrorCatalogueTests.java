@@ -11,10 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -165,6 +168,104 @@ class ErrorCatalogueTests {
   void insaneRequestIdIsReplaced() {
     HttpApi.Response response = api.call("GET", "/probe/public").header("X-Request-Id", "bad id; drop table").send();
     assertThat(response.header("X-Request-Id")).isNotBlank().doesNotContain(" ").hasSizeLessThanOrEqualTo(64);
+  }
+
+  @Test
+  void pageSizeOutOfRangeNamesPageSize() {
+    HttpApi.Response response = api.get("/probe/search?pageSize=500", token);
+
+    assertThat(details(response)).containsExactly(Map.entry("pageSize", "must be less than or equal to 100"));
+  }
+
+  @Test
+  void pageOutOfRangeNamesPage() {
+    HttpApi.Response response = api.get("/probe/search?page=0&pageSize=20", token);
+
+    assertThat(details(response)).containsExactly(Map.entry("page", "must be greater than or equal to 1"));
+  }
+
+  @Test
+  void pageSizeIsNamedWhereNoOtherParameterIsConstrained() {
+    assertThat(details(api.get("/probe/page?pageSize=500", token))).extracting(Map.Entry::getKey).containsExactly("pageSize");
+  }
+
+  @Test
+  void queryParameterIsNamedByItsRequestName() {
+    HttpApi.Response response = api.get("/probe/search?q=" + "x".repeat(6) + "&pageSize=200", token);
+
+    assertThat(details(response)).extracting(Map.Entry::getKey).containsExactly("pageSize", "q");
+  }
+
+  @Test
+  void nestedBodyFieldIsNamedByItsJsonPath() {
+    HttpApi.Response response =
+        api.post(
+            "/probe/orders",
+            token,
+            Map.of("items", List.of(item("pen", 1), item("ink", -1), item(" ", 2))));
+
+    assertThat(details(response))
+        .containsExactly(Map.entry("items[1].unit_price", "must be greater than or equal to 0"), Map.entry("items[2].title", "must not be blank"));
+  }
+
+  @Test
+  void bodyAndParameterFailuresAreNamedTogether() {
+    HttpApi.Response response = api.post("/probe/orders?dry-run=maybe", token, Map.of("items", List.of(item("", 1))));
+
+    assertThat(details(response)).extracting(Map.Entry::getKey).containsExactly("dry-run", "items[0].title");
+  }
+
+  @Test
+  void wrongTypeInANestedFieldNamesItsJsonPath() {
+    HttpApi.Response response = api.post("/probe/orders", token, "{\"items\":[{\"title\":\"pen\",\"unit_price\":\"cheap\"}]}");
+
+    assertThat(details(response)).containsExactly(Map.entry("items[0].unit_price", "has the wrong type or format"));
+  }
+
+  @Test
+  void unknownNestedFieldNamesItsJsonPath() {
+    HttpApi.Response response = api.post("/probe/orders", token, "{\"items\":[{\"title\":\"pen\",\"unit_price\":1,\"discount\":5}]}");
+
+    assertThat(details(response)).containsExactly(Map.entry("items[0].discount", "is not a known field"));
+  }
+
+  @Test
+  void validOrderPasses() {
+    HttpApi.Response response = api.post("/probe/orders?dry-run=yes", token, Map.of("items", List.of(item("pen", 3))));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    assertThat(response.data().path("items").get(0).path("unit_price").asInt()).isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "Accept: {0}")
+  @ValueSource(strings = {"text/html", "application/xml", "text/html, application/xhtml+xml;q=0.9", "image/png", "not a media type"})
+  void everyAnswerIsJsonWhateverAcceptSays(String accept) {
+    HttpApi.Response success = api.call("GET", "/probe/public").header("Accept", accept).send();
+    HttpApi.Response notFound = api.call("GET", "/probe/items/" + UUID.randomUUID()).bearer(token).header("Accept", accept).send();
+    HttpApi.Response invalid = api.call("POST", "/probe/items").bearer(token).header("Accept", accept).json("{\"name\":\"\",\"count\":1}").send();
+    HttpApi.Response noRoute = api.call("GET", "/probe/nothing/here").bearer(token).header("Accept", accept).send();
+
+    assertThat(success.status()).as(success.toString()).isEqualTo(200);
+    assertThat(success.data().asString()).isEqualTo("open");
+    assertError(notFound, 404, "RESOURCE_NOT_FOUND");
+    assertValidationError(invalid);
+    assertError(noRoute, 404, "RESOURCE_NOT_FOUND");
+    for (HttpApi.Response response : List.of(success, notFound, invalid, noRoute)) {
+      assertThat(response.header("Content-Type")).startsWith("application/json");
+    }
+  }
+
+  private static Map<String, Object> item(String title, int unitPrice) {
+    return Map.of("title", title, "unit_price", unitPrice);
+  }
+
+  /** The details of a VALIDATION_ERROR as field → message, in the order answered. */
+  private static List<Map.Entry<String, String>> details(HttpApi.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+    return response.json().path("error").path("details").valueStream()
+        .map(d -> Map.entry(d.path("field").asString(), d.path("message").asString()))
+        .toList();
   }
 
   private static void assertValidationError(HttpApi.Response response) {

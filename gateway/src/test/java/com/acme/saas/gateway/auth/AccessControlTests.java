@@ -7,6 +7,7 @@ import com.acme.saas.gateway.support.ApiRoutes.Access;
 import com.acme.saas.gateway.support.ApiRoutes.ApiRoute;
 import com.acme.saas.gateway.support.Services;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.RawHttp;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.util.List;
@@ -65,6 +66,49 @@ class AccessControlTests {
     HttpApi.Response response = call(route, TestTokens.admin(UUID.randomUUID()));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
+  }
+
+  /**
+   * Targets a service could normalise into another route than the one the access rules see (most
+   * would land on an ADMIN route or leave a public one), or that parsers read differently.
+   */
+  static final List<String> AMBIGUOUS_TARGETS =
+      List.of(
+          "GET /api/v1/tasks/..%2f..%2fadmin%2ftasks",
+          "GET /api/v1/tasks/%2e%2e/admin/tasks",
+          "GET /api/v1/tasks/..;/admin/tasks",
+          "GET /api/v1/tasks/x%5c..%5c..%5cadmin%5ctasks",
+          "GET /api/v1/tasks/x\\..\\..\\admin\\tasks",
+          "GET /api/v1/users/me/%2e%2e",
+          "GET /api/v1/users/%2E%2E/users",
+          "GET /api/v1/users;x=1/me",
+          "GET /api/v1//users",
+          "GET /api/v1/flags/evaluate/..%2f",
+          "GET /api/v1/flags/%00",
+          "GET /api/v1/flags/%ZZ",
+          "GET /api/v1/billing/plans/..%2fsubscription",
+          "GET /api/v1/billing/plans;/../subscription",
+          "POST /api/v1/auth/login/..%2fkeys%2frotate",
+          "POST /api/v1/auth/login/../keys/rotate",
+          "POST /api/v1/webhooks/stripe/%2e%2e/%2e%2e/auth/keys/rotate");
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("AMBIGUOUS_TARGETS")
+  void ambiguousTargetsReachNoServiceWithOrWithoutAToken(String request) {
+    String method = request.substring(0, request.indexOf(' '));
+    String target = request.substring(request.indexOf(' ') + 1);
+    int before = Services.requests();
+
+    for (String token : new String[] {null, TestTokens.user(UUID.randomUUID()), TestTokens.admin(UUID.randomUUID())}) {
+      RawHttp.Response response =
+          token == null
+              ? RawHttp.local(port).send(method, target, "Content-Length: 0")
+              : RawHttp.local(port).send(method, target, "Content-Length: 0", "Authorization: Bearer " + token);
+
+      assertThat(response.status()).as(response.toString()).isEqualTo(400);
+      assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+    }
+    assertThat(Services.requests()).as("requests that reached a service").isEqualTo(before);
   }
 
   @Test

@@ -14,6 +14,11 @@ public final class Services {
 
   private Services() {}
 
+  /** Requests the five backends have received so far, together. */
+  public static int requests() {
+    return AUTH.requests() + USERS.requests() + TASKS.requests() + BILLING.requests() + FLAGS.requests();
+  }
+
   /** Points the gateway's routes at the echo backends. */
   public static void register(DynamicPropertyRegistry registry) {
     registry.add("saas.gateway.services.auth", AUTH::url);

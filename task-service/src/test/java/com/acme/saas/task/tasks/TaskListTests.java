@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,12 +86,16 @@ class TaskListTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"?pageSize=0", "?pageSize=101", "?page=0", "?page=-1", "?pageSize=abc", "?page=x"})
-  void pageOutOfRangeAnswers400(String query) {
-    HttpApi.Response response = tasks.list(token, query);
+  @CsvSource({
+    "?pageSize=0, pageSize", "?pageSize=500, pageSize", "?page=0, page", "?page=-1, page", "?pageSize=abc, pageSize",
+    "?page=x, page", "?q=%s, q"
+  })
+  void pageOutOfRangeAnswers400NamingTheParameter(String query, String parameter) {
+    HttpApi.Response response = tasks.list(token, query.formatted("x".repeat(201)));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+    assertThat(response.json().path("error").path("details").findValuesAsString("field")).containsExactly(parameter);
   }
 
   @Test
