@@ -8,17 +8,18 @@ import org.apache.commons.codec.binary.Base32;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
- * Single-use codes for a user without the authenticator app: 80 random bits each, written as 16
- * base32 characters in groups of four ({@code ABCD-EFGH-IJKL-MNOP}).
+ * Single-use codes for a user without the authenticator app: 120 random bits each, written as 24
+ * base32 characters in groups of four ({@code ABCD-EFGH-IJKL-MNOP-QRST-UVWX}).
  *
- * <p>They are stored as plain SHA-256, not with a password hash: a password hash is slow to
- * make up for the little entropy people choose, but 2^80 random codes cannot be searched through
- * from a leaked hash whatever its speed, and a fast hash lets login find the code by its hash.
+ * <p>They are stored as plain SHA-256, not with a salted password hash: a password hash is slow
+ * to make up for the little entropy people choose, but 2^120 random codes cannot be searched
+ * through from a leaked hash whatever its speed (ASVS 5.0 allows a plain hash from 112 bits), and
+ * an unsalted hash lets login find the code by its hash.
  */
 final class RecoveryCodes {
 
   static final int COUNT = 10;
-  private static final int CODE_BYTES = 10;
+  private static final int CODE_BYTES = 15;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base32 BASE32 = new Base32();
 
@@ -36,8 +37,7 @@ final class RecoveryCodes {
   private static String generateOne() {
     byte[] random = new byte[CODE_BYTES];
     RANDOM.nextBytes(random);
-    // 10 bytes are exactly 16 base32 characters: no padding.
-    String code = BASE32.encodeToString(random);
-    return String.join("-", code.substring(0, 4), code.substring(4, 8), code.substring(8, 12), code.substring(12));
+    // 15 bytes are exactly 24 base32 characters: no padding.
+    return String.join("-", BASE32.encodeToString(random).split("(?<=\\G.{4})"));
   }
 }
