@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +86,20 @@ class MfaLoginTests {
 
     assertThat(replayed.status()).isEqualTo(401);
     assertThat(replayed.errorCode()).isEqualTo("INVALID_CREDENTIALS");
+  }
+
+  @Test
+  void oneCodeSentTwiceAtOnceLogsInOnlyOnce() throws Exception {
+    List<String> challenges = List.of(auth.challenge(email, AuthClient.PASSWORD), auth.challenge(email, AuthClient.PASSWORD));
+    String code = totp.app().code(1);
+
+    List<Integer> statuses;
+    try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+      List<Future<Integer>> answers = challenges.stream().map(c -> clients.submit(() -> auth.loginMfa(c, code).status())).toList();
+      statuses = List.of(answers.get(0).get(), answers.get(1).get());
+    }
+
+    assertThat(statuses).containsExactlyInAnyOrder(200, 401);
   }
 
   @Test
