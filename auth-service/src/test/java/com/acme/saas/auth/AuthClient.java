@@ -2,7 +2,9 @@ package com.acme.saas.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.saas.testsupport.AuthenticatorApp;
 import com.acme.saas.testsupport.HttpApi;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -59,5 +61,43 @@ public final class AuthClient {
 
   public HttpApi.Response logoutAll(String accessToken) {
     return http.post("/api/v1/auth/logout-all", accessToken, null);
+  }
+
+  public HttpApi.Response startTotp(String accessToken) {
+    return http.post("/api/v1/auth/mfa/totp", accessToken, null);
+  }
+
+  public HttpApi.Response confirmTotp(String accessToken, String code) {
+    return http.post("/api/v1/auth/mfa/totp/confirm", accessToken, Map.of("code", code));
+  }
+
+  public HttpApi.Response disableTotp(String accessToken, String password, String code) {
+    return http.call("DELETE", "/api/v1/auth/mfa/totp").bearer(accessToken).json(Map.of("password", password, "code", code)).send();
+  }
+
+  public HttpApi.Response loginMfa(String challenge, String code) {
+    return http.post("/api/v1/auth/login/mfa", null, Map.of("challenge", challenge, "code", code));
+  }
+
+  /** TOTP turned on: the app that computes its codes (the confirming one, {@code code()}, is used) and the recovery codes. */
+  public record TotpOn(AuthenticatorApp app, List<String> recoveryCodes) {}
+
+  /** Enrols and confirms TOTP with the app's current code. */
+  public TotpOn totpOn(String accessToken) {
+    HttpApi.Response started = startTotp(accessToken);
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    AuthenticatorApp app = AuthenticatorApp.scan(started.data().path("otpauthUri").asString());
+    HttpApi.Response confirmed = confirmTotp(accessToken, app.code());
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    List<String> recoveryCodes = confirmed.data().path("recoveryCodes").valueStream().map(JsonNode::asString).toList();
+    return new TotpOn(app, recoveryCodes);
+  }
+
+  /** The password step of a login with TOTP on: its challenge. */
+  public String challenge(String email, String password) {
+    HttpApi.Response response = login(email, password);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.data().path("mfaRequired").asBoolean()).as(response.toString()).isTrue();
+    return response.data().path("challenge").asString();
   }
 }

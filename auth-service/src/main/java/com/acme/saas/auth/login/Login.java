@@ -3,6 +3,7 @@ package com.acme.saas.auth.login;
 import com.acme.saas.auth.accounts.Account;
 import com.acme.saas.auth.accounts.AccountRepository;
 import com.acme.saas.auth.accounts.PasswordHasher;
+import com.acme.saas.auth.mfa.LoginChallenges;
 import com.acme.saas.auth.sessions.Sessions;
 import com.acme.saas.auth.sessions.SignedIn;
 import com.acme.saas.common.web.ApiException;
@@ -25,26 +26,42 @@ class Login {
   private final PasswordHasher hasher;
   private final LoginThrottle throttle;
   private final Sessions sessions;
+  private final LoginChallenges challenges;
 
-  Login(AccountRepository accounts, PasswordHasher hasher, LoginThrottle throttle, Sessions sessions) {
+  Login(
+      AccountRepository accounts,
+      PasswordHasher hasher,
+      LoginThrottle throttle,
+      Sessions sessions,
+      LoginChallenges challenges) {
     this.accounts = accounts;
     this.hasher = hasher;
     this.throttle = throttle;
     this.sessions = sessions;
+    this.challenges = challenges;
   }
 
-  SignedIn login(String email, String password) {
+  /**
+   * A {@link SignedIn} session, or for an account with TOTP on a {@link LoginChallenges.MfaRequired}
+   * challenge and no tokens.
+   */
+  Object login(String email, String password) {
     throttle.requireUnlocked(email);
     Account account = accounts.findByEmail(email).orElse(null);
     if (!hasher.matches(password, account == null ? null : account.passwordHash()) || account == null) {
       throttle.recordFailure(email);
       throw new ApiException(ErrorCode.INVALID_CREDENTIALS, INVALID);
     }
-    throttle.reset(email);
     if (hasher.needsRehash(account.passwordHash())) {
       accounts.updatePasswordHash(account.id(), hasher.hash(password));
       log.info("login.rehashed userId={}", account.id());
     }
+    // The failures stay counted until the second factor succeeds too, so that a guesser who knows
+    // the password cannot reset the lockout between wrong codes.
+    if (challenges.required(account)) {
+      return challenges.issue(account);
+    }
+    throttle.reset(email);
     return sessions.open(account);
   }
 }

@@ -1,6 +1,5 @@
 package com.acme.saas.auth.login;
 
-import com.acme.saas.auth.sessions.SignedIn;
 import com.acme.saas.common.web.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,8 +20,9 @@ class LoginController {
     this.login = login;
   }
 
+  /** The session, or {@code {mfaRequired: true, challenge}} for POST /api/v1/auth/login/mfa. */
   @PostMapping("/api/v1/auth/login")
-  ApiResponse<SignedIn> login(@Valid @RequestBody LoginRequest request) {
+  ApiResponse<?> login(@Valid @RequestBody LoginRequest request) {
     return ApiResponse.of(login.login(request.email(), request.password()));
   }
 }

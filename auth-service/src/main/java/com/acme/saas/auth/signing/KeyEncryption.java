@@ -16,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seals private signing keys at rest with AES-256-GCM under the key-encryption key (KEK). The key
- * id is bound as associated data, so a sealed key cannot be swapped onto another row.
+ * Seals secrets at rest with AES-256-GCM under the key-encryption key (KEK): the private signing
+ * keys and the TOTP secrets. The row's id (a key id, a user id) is bound as associated data, so a
+ * sealed value cannot be swapped onto another row.
  */
-final class KeyEncryption {
+public final class KeyEncryption {
 
   static final String SETTING = "saas.auth.signing.encryption-key (env AUTH_KEY_ENCRYPTION_KEY)";
   private static final Logger log = LoggerFactory.getLogger(KeyEncryption.class);
@@ -59,7 +60,7 @@ final class KeyEncryption {
     return new KeyEncryption(decoded);
   }
 
-  byte[] seal(byte[] plaintext, String kid) {
+  public byte[] seal(byte[] plaintext, String kid) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
@@ -69,11 +70,11 @@ final class KeyEncryption {
       byte[] sealed = cipher.doFinal(plaintext);
       return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Could not seal signing key " + kid, e);
+      throw new IllegalStateException("Could not seal " + kid, e);
     }
   }
 
-  byte[] open(byte[] sealed, String kid) {
+  public byte[] open(byte[] sealed, String kid) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
@@ -81,7 +82,7 @@ final class KeyEncryption {
       return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
-          "Signing key " + kid + " cannot be opened with the configured " + SETTING
+          "Sealed " + kid + " cannot be opened with the configured " + SETTING
               + ": the key-encryption key differs from the one that sealed it");
     }
   }

@@ -14,10 +14,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SigningConfiguration {
 
   @Bean
+  KeyEncryption keyEncryption(SigningProperties properties, Environment environment) {
+    return KeyEncryption.fromSetting(properties.encryptionKey(), environment.acceptsProfiles(Profiles.of("dev")));
+  }
+
+  @Bean
   SigningKeys signingKeys(
-      JdbcClient jdbc, TransactionTemplate transactions, SigningProperties properties, Environment environment, Clock clock) {
-    KeyEncryption encryption =
-        KeyEncryption.fromSetting(properties.encryptionKey(), environment.acceptsProfiles(Profiles.of("dev")));
+      JdbcClient jdbc, TransactionTemplate transactions, KeyEncryption encryption, SigningProperties properties, Clock clock) {
     return new SigningKeys(jdbc, transactions, encryption, properties, clock);
   }
 

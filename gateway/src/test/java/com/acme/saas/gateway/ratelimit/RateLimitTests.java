@@ -68,6 +68,25 @@ class RateLimitTests {
   }
 
   @Test
+  void theSecondStepOfALoginIsLimitedPerAddressOnItsOwnCounter() {
+    String address = randomAddress();
+    assertThat(login(port, address).status()).isEqualTo(200);
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      HttpApi.Response response = loginMfa(address);
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      assertThat(response.header("RateLimit-Policy")).isEqualTo("\"login-mfa\";q=10;w=900");
+    }
+
+    HttpApi.Response refused = loginMfa(address);
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.errorCode()).isEqualTo("RATE_LIMIT_EXCEEDED");
+    assertThat(refused.header("Retry-After")).isNotNull();
+    assertThat(login(port, address).header("RateLimit")).as("the password step counts apart").startsWith("\"login\";r=8;t=");
+    assertThat(loginMfa(randomAddress()).status()).isEqualTo(200);
+  }
+
+  @Test
   void everyOtherRouteIsLimitedPerUser() {
     String token = TestTokens.user(UUID.randomUUID());
     for (int i = 0; i < 5; i++) {
@@ -264,6 +283,14 @@ class RateLimitTests {
         .call("POST", LOGIN)
         .header("X-Forwarded-For", address)
         .json("{\"email\":\"a@example.com\",\"password\":\"Secret123\"}")
+        .send();
+  }
+
+  private HttpApi.Response loginMfa(String address) {
+    return HttpApi.local(port)
+        .call("POST", "/api/v1/auth/login/mfa")
+        .header("X-Forwarded-For", address)
+        .json("{\"challenge\":\"c\",\"code\":\"123456\"}")
         .send();
   }
 

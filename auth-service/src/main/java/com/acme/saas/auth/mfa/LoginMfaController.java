@@ -1,0 +1,28 @@
+package com.acme.saas.auth.mfa;
+
+import com.acme.saas.auth.sessions.SignedIn;
+import com.acme.saas.common.web.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class LoginMfaController {
+
+  /** {@code code}: the app's current code or a recovery code. */
+  record LoginMfaRequest(@NotBlank @Size(max = 64) String challenge, @NotBlank @Size(max = 64) String code) {}
+
+  private final LoginChallenges challenges;
+
+  LoginMfaController(LoginChallenges challenges) {
+    this.challenges = challenges;
+  }
+
+  @PostMapping("/api/v1/auth/login/mfa")
+  ApiResponse<SignedIn> complete(@Valid @RequestBody LoginMfaRequest request) {
+    return ApiResponse.of(challenges.complete(request.challenge(), request.code()));
+  }
+}
