@@ -5,6 +5,7 @@ import com.acme.saas.auth.accounts.AccountRepository;
 import com.acme.saas.auth.accounts.PasswordHasher;
 import com.acme.saas.auth.sessions.Sessions;
 import com.acme.saas.auth.sessions.SignedIn;
+import com.acme.saas.auth.verification.EmailVerification;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
 import org.slf4j.Logger;
@@ -25,12 +26,19 @@ class Login {
   private final PasswordHasher hasher;
   private final LoginThrottle throttle;
   private final Sessions sessions;
+  private final EmailVerification verification;
 
-  Login(AccountRepository accounts, PasswordHasher hasher, LoginThrottle throttle, Sessions sessions) {
+  Login(
+      AccountRepository accounts,
+      PasswordHasher hasher,
+      LoginThrottle throttle,
+      Sessions sessions,
+      EmailVerification verification) {
     this.accounts = accounts;
     this.hasher = hasher;
     this.throttle = throttle;
     this.sessions = sessions;
+    this.verification = verification;
   }
 
   SignedIn login(String email, String password) {
@@ -41,6 +49,7 @@ class Login {
       throw new ApiException(ErrorCode.INVALID_CREDENTIALS, INVALID);
     }
     throttle.reset(email);
+    verification.requireVerifiedForLogin(account);
     if (hasher.needsRehash(account.passwordHash())) {
       accounts.updatePasswordHash(account.id(), hasher.hash(password));
       log.info("login.rehashed userId={}", account.id());

@@ -30,7 +30,7 @@ public class LoginThrottle {
   }
 
   /** @throws ApiException ACCOUNT_LOCKED, with the time left, while the email is locked */
-  void requireUnlocked(String email) {
+  public void requireUnlocked(String email) {
     jdbc.sql(
             """
             select locked_until, now() as now from login_failures
@@ -50,7 +50,7 @@ public class LoginThrottle {
 
   /** Counts a failure; the one that reaches max-failures locks the email, longer each time. */
   @Transactional
-  void recordFailure(String email) {
+  public void recordFailure(String email) {
     String normalized = Account.normalizeEmail(email);
     Counted counted =
         jdbc.sql(
