@@ -17,6 +17,8 @@ FLAGS_PORT=${FLAGS_PORT:-8085}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 STRIPE_STUB_PORT=${STRIPE_STUB_PORT:-12111}   # the Stripe stand-in (infra/dev/stripe), when no STRIPE_API_KEY is set
+SMTP_PORT=${SMTP_PORT:-3025}                  # the local SMTP server (GreenMail, infra/dev/mail) auth-service sends to
+MAIL_API_PORT=${MAIL_API_PORT:-8095}          # its web API, where people and scripts read the mails
 
 # Every deployable module of the suite, in start order; only those present in the build are run.
 ALL_SERVICES=(auth-service user-service task-service billing-service flags-service gateway)
@@ -31,6 +33,7 @@ port_of() {
     flags-service) echo "$FLAGS_PORT" ;;
     kafka) echo "$KAFKA_PORT" ;;
     stripe) echo "$STRIPE_STUB_PORT" ;;
+    mail) echo "$MAIL_API_PORT" ;;
   esac
 }
 

@@ -54,6 +54,22 @@ public class AccountRepository {
         .update();
   }
 
+  /** Marks the address proven; tells whether it was not before (so the event is written once). */
+  public boolean markEmailVerified(UUID id) {
+    return jdbc.sql("update accounts set email_verified_at = now(), updated_at = now() where id = :id and email_verified_at is null")
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  public boolean isEmailVerified(UUID id) {
+    return jdbc.sql("select email_verified_at is not null from accounts where id = :id")
+        .param("id", id)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
   void updateRole(UUID id, String role) {
     jdbc.sql("update accounts set role = :role, updated_at = now() where id = :id and role <> :role")
         .param("id", id)

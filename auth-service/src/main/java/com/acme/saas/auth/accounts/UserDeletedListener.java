@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Erases the user's credentials, every refresh token and its failed-login record. */
+/** Erases the user's credentials, every refresh token and mailed token, and its failed-login record. */
 @Component
 class UserDeletedListener implements EventHandler<UserDeleted> {
 
@@ -18,11 +18,14 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
   private final AccountRepository accounts;
   private final RefreshTokenRepository refreshTokens;
   private final LoginThrottle throttle;
+  private final OneTimeTokens oneTimeTokens;
 
-  UserDeletedListener(AccountRepository accounts, RefreshTokenRepository refreshTokens, LoginThrottle throttle) {
+  UserDeletedListener(
+      AccountRepository accounts, RefreshTokenRepository refreshTokens, LoginThrottle throttle, OneTimeTokens oneTimeTokens) {
     this.accounts = accounts;
     this.refreshTokens = refreshTokens;
     this.throttle = throttle;
+    this.oneTimeTokens = oneTimeTokens;
   }
 
 
@@ -30,6 +33,7 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
   public void handle(UserDeleted event, EventEnvelope envelope) {
     accounts.find(event.userId()).ifPresent(account -> throttle.reset(account.email()));
     int tokens = refreshTokens.deleteAllOf(event.userId());
+    oneTimeTokens.deleteAllOf(event.userId());
     accounts.delete(event.userId());
     log.info("user.erased userId={} refreshTokens={}", event.userId(), tokens);
   }

@@ -6,6 +6,7 @@ import com.acme.saas.auth.accounts.PasswordHasher;
 import com.acme.saas.auth.mfa.LoginChallenges;
 import com.acme.saas.auth.sessions.Sessions;
 import com.acme.saas.auth.sessions.SignedIn;
+import com.acme.saas.auth.verification.EmailVerification;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
 import org.slf4j.Logger;
@@ -27,18 +28,21 @@ class Login {
   private final LoginThrottle throttle;
   private final Sessions sessions;
   private final LoginChallenges challenges;
+  private final EmailVerification verification;
 
   Login(
       AccountRepository accounts,
       PasswordHasher hasher,
       LoginThrottle throttle,
       Sessions sessions,
-      LoginChallenges challenges) {
+      LoginChallenges challenges,
+      EmailVerification verification) {
     this.accounts = accounts;
     this.hasher = hasher;
     this.throttle = throttle;
     this.sessions = sessions;
     this.challenges = challenges;
+    this.verification = verification;
   }
 
   /**
@@ -52,6 +56,7 @@ class Login {
       throttle.recordFailure(email);
       throw new ApiException(ErrorCode.INVALID_CREDENTIALS, INVALID);
     }
+    verification.requireVerifiedForLogin(account);
     if (hasher.needsRehash(account.passwordHash())) {
       accounts.updatePasswordHash(account.id(), hasher.hash(password));
       log.info("login.rehashed userId={}", account.id());

@@ -76,6 +76,17 @@ public class RefreshTokenRepository {
         .update();
   }
 
+  int revokeAllOfExcept(UUID userId, UUID keptFamilyId) {
+    return jdbc.sql(
+            """
+            update refresh_tokens set revoked_at = now()
+             where user_id = :userId and family_id <> :familyId and revoked_at is null
+            """)
+        .param("userId", userId)
+        .param("familyId", keptFamilyId)
+        .update();
+  }
+
   public int deleteAllOf(UUID userId) {
     return jdbc.sql("delete from refresh_tokens where user_id = :userId").param("userId", userId).update();
   }

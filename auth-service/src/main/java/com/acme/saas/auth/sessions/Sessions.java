@@ -3,17 +3,14 @@ package com.acme.saas.auth.sessions;
 import com.acme.saas.auth.accounts.Account;
 import com.acme.saas.auth.accounts.AccountRepository;
 import com.acme.saas.auth.accounts.AccountView;
+import com.acme.saas.auth.accounts.SecretTokens;
 import com.acme.saas.auth.signing.AccessTokens;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,8 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Sessions {
 
   private static final Logger log = LoggerFactory.getLogger(Sessions.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int TOKEN_BYTES = 32;
 
   private final RefreshTokenRepository tokens;
   private final AccountRepository accounts;
@@ -88,6 +83,21 @@ public class Sessions {
     tokens.revokeAllOf(userId);
   }
 
+  /**
+   * Ends every session of the user but the one {@code keptRefreshToken} belongs to (when it is the
+   * user's); without one, every session. Runs in the caller's transaction.
+   */
+  public int endOtherSessions(UUID userId, @Nullable String keptRefreshToken) {
+    UUID keptFamily =
+        keptRefreshToken == null
+            ? null
+            : tokens.findForUpdate(hash(keptRefreshToken))
+                .filter(token -> token.userId().equals(userId) && token.revokedAt() == null)
+                .map(RefreshTokenRepository.StoredToken::familyId)
+                .orElse(null);
+    return keptFamily == null ? tokens.revokeAllOf(userId) : tokens.revokeAllOfExcept(userId, keptFamily);
+  }
+
   private sealed interface Outcome {
     record Refreshed(SessionTokens tokens) implements Outcome {}
 
@@ -118,9 +128,7 @@ public class Sessions {
   }
 
   private SessionTokens issue(Account account, UUID familyId, Instant familyExpiresAt, Instant now) {
-    byte[] secret = new byte[TOKEN_BYTES];
-    RANDOM.nextBytes(secret);
-    String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String refreshToken = SecretTokens.newToken();
     Instant expiresAt = now.plus(properties.refreshTokenTtl());
     tokens.insert(
         hash(refreshToken),
@@ -133,10 +141,6 @@ public class Sessions {
   }
 
   static byte[] hash(String refreshToken) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return SecretTokens.hash(refreshToken);
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 public final class EventTypes {
 
   public static final List<EventType<?>> ALL =
-      List.of(UserRegistered.TYPE, UserRoleChanged.TYPE, UserDeleted.TYPE, SubscriptionChanged.TYPE);
+      List.of(UserRegistered.TYPE, EmailVerified.TYPE, UserRoleChanged.TYPE, UserDeleted.TYPE, SubscriptionChanged.TYPE);
 
   private EventTypes() {}
 

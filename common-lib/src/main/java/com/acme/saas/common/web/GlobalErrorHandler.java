@@ -61,7 +61,7 @@ public class GlobalErrorHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ErrorResponse> api(ApiException e, HttpServletRequest request) {
-    ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.code().status());
+    ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
     if (e.retryAfter() != null) {
       builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
     }

@@ -86,6 +86,41 @@ class RateLimitTests {
     assertThat(loginMfa(randomAddress()).status()).isEqualTo(200);
   }
 
+
+  @Test
+  void sixthPasswordResetFromOneAddressIsRefused() {
+    String address = randomAddress();
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      HttpApi.Response response = passwordReset(port, address);
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      assertThat(response.header("RateLimit-Policy")).isEqualTo("\"password-reset\";q=5;w=3600");
+    }
+
+    HttpApi.Response refused = passwordReset(port, address);
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.errorCode()).isEqualTo("RATE_LIMIT_EXCEEDED");
+    assertThat(refused.header("Retry-After")).isNotNull();
+    assertThat(passwordReset(port, randomAddress()).status()).isEqualTo(200);
+  }
+
+
+  @Test
+  void sixthVerificationResendOfAnHourFromOneAddressIsRefused() {
+    String address = randomAddress();
+    String token = TestTokens.user(UUID.randomUUID());
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      HttpApi.Response response =
+          HttpApi.local(port).call("POST", "/api/v1/auth/verify-email/resend").bearer(token).header("X-Forwarded-For", address).send();
+      assertThat(response.header("RateLimit-Policy")).as(response.toString()).isEqualTo("\"verify-email-resend\";q=5;w=3600");
+    }
+
+    HttpApi.Response refused =
+        HttpApi.local(port).call("POST", "/api/v1/auth/verify-email/resend").bearer(token).header("X-Forwarded-For", address).send();
+
+    assertThat(refused.status()).isEqualTo(429);
+  }
+
   @Test
   void everyOtherRouteIsLimitedPerUser() {
     String token = TestTokens.user(UUID.randomUUID());
@@ -291,6 +326,15 @@ class RateLimitTests {
         .call("POST", "/api/v1/auth/login/mfa")
         .header("X-Forwarded-For", address)
         .json("{\"challenge\":\"c\",\"code\":\"123456\"}")
+        .send();
+  }
+
+
+  private static HttpApi.Response passwordReset(int port, String address) {
+    return HttpApi.local(port)
+        .call("POST", "/api/v1/auth/password-reset")
+        .header("X-Forwarded-For", address)
+        .json("{\"email\":\"a@example.com\"}")
         .send();
   }
 

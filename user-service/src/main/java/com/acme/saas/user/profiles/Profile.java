@@ -5,4 +5,11 @@ import java.util.UUID;
 
 /** A row of {@code profiles}; it never leaves the service ({@link ProfileView} does). */
 public record Profile(
-    UUID id, String email, String name, String role, String plan, Instant createdAt, Instant updatedAt) {}
+    UUID id,
+    String email,
+    String name,
+    String role,
+    String plan,
+    boolean emailVerified,
+    Instant createdAt,
+    Instant updatedAt) {}

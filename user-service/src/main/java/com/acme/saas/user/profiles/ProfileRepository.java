@@ -49,9 +49,11 @@ class ProfileRepository {
   void insertIfAbsent(UUID id, String email, String name, String role, boolean provisional) {
     jdbc.sql(
             """
-            with pending as (delete from pending_plans where user_id = :id returning plan)
-            insert into profiles (id, email, name, role, plan, provisional, created_at, updated_at)
-            values (:id, :email, :name, :role, coalesce((select plan from pending), 'free'), :provisional, now(), now())
+            with pending as (delete from pending_plans where user_id = :id returning plan),
+                 verified as (delete from pending_verifications where user_id = :id returning user_id)
+            insert into profiles (id, email, name, role, plan, email_verified, provisional, created_at, updated_at)
+            values (:id, :email, :name, :role, coalesce((select plan from pending), 'free'),
+                    exists (select 1 from verified), :provisional, now(), now())
             on conflict (id) do nothing
             """)
         .param("id", id)
@@ -69,8 +71,11 @@ class ProfileRepository {
   void register(UUID id, String email, String name, String role) {
     jdbc.sql(
             """
-            insert into profiles (id, email, name, role, provisional, created_at, updated_at)
-            values (:id, :email, :name, :role, false, now(), now())
+            with pending as (delete from pending_plans where user_id = :id returning plan),
+                 verified as (delete from pending_verifications where user_id = :id returning user_id)
+            insert into profiles (id, email, name, role, plan, email_verified, provisional, created_at, updated_at)
+            values (:id, :email, :name, :role, coalesce((select plan from pending), 'free'),
+                    exists (select 1 from verified), false, now(), now())
             on conflict (id) do update
                set email = excluded.email, name = excluded.name, provisional = false, updated_at = now()
              where profiles.provisional
@@ -112,6 +117,22 @@ class ProfileRepository {
     return changed;
   }
 
+  /** Marks the address verified; false when the user has no profile yet, whose creation will then take it. */
+  boolean markEmailVerified(UUID id) {
+    boolean found =
+        jdbc.sql("update profiles set email_verified = true, updated_at = now() where id = :id and not email_verified")
+                .param("id", id)
+                .update()
+            == 1
+        || find(id).isPresent();
+    if (!found) {
+      jdbc.sql("insert into pending_verifications (user_id, received_at) values (:id, now()) on conflict (user_id) do nothing")
+          .param("id", id)
+          .update();
+    }
+    return found;
+  }
+
   Profile changeRole(UUID id, String role) {
     return jdbc.sql("update profiles set role = :role, updated_at = now() where id = :id returning *")
         .param("id", id)
@@ -123,6 +144,7 @@ class ProfileRepository {
   void delete(UUID id) {
     jdbc.sql("delete from profiles where id = :id").param("id", id).update();
     jdbc.sql("delete from pending_plans where user_id = :id").param("id", id).update();
+    jdbc.sql("delete from pending_verifications where user_id = :id").param("id", id).update();
   }
 
   /** A page of profiles, newest first, whose email or name contains {@code q} ignoring case. */
@@ -146,6 +168,7 @@ class ProfileRepository {
         rs.getString("name"),
         rs.getString("role"),
         rs.getString("plan"),
+        rs.getBoolean("email_verified"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());
   }

@@ -51,6 +51,15 @@ class ProfileService {
     }
   }
 
+  @Transactional
+  void markEmailVerified(UUID userId) {
+    if (profiles.markEmailVerified(userId)) {
+      log.info("profile.email_verified userId={}", userId);
+    } else {
+      log.info("profile.email_verified_pending reason=no_profile_yet userId={}", userId);
+    }
+  }
+
   private Profile ensureProfile(CurrentUser user) {
     return profiles
         .find(user.id())

@@ -5,7 +5,14 @@ import java.util.UUID;
 
 /** A user's profile as the API shows it. */
 public record ProfileView(
-    UUID id, String email, String name, String role, String plan, Instant createdAt, Instant updatedAt) {
+    UUID id,
+    String email,
+    String name,
+    String role,
+    String plan,
+    boolean emailVerified,
+    Instant createdAt,
+    Instant updatedAt) {
 
   public static ProfileView of(Profile profile) {
     return new ProfileView(
@@ -14,6 +21,7 @@ public record ProfileView(
         profile.name(),
         profile.role(),
         profile.plan(),
+        profile.emailVerified(),
         profile.createdAt(),
         profile.updatedAt());
   }

@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.auth.mail;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.auth.passwords;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.saas.auth.verification;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,105 @@
+package com.acme.saas.auth.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.acme.saas.auth.AuthClient;
+import com.acme.saas.auth.TestMailServer;
+import com.acme.saas.testsupport.RealInfrastructure;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The durable mail queue and its relay, against a real SMTP server. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "saas.auth.mail.from=Acme Test <no-reply@acme.test>",
+      "saas.auth.mail.product-name=Acme Test Suite",
+      "saas.auth.mail.link-base-url=https://app.acme.test/"
+    })
+@RealInfrastructure
+class MailRelayTests {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired MailRelay relay;
+  AuthClient auth;
+  TestMailServer mail = TestMailServer.shared();
+
+  @BeforeEach
+  void setUp() {
+    auth = new AuthClient(port);
+  }
+
+  @Test
+  void aQueuedMailArrivesWithTextAndHtmlBodiesFromTheConfiguration() throws Exception {
+    String email = AuthClient.newEmail();
+    auth.registered(email);
+
+    MimeMessage message = mail.awaitMessage(email, "Confirm your email address");
+
+    assertThat(((InternetAddress) message.getFrom()[0]).getAddress()).isEqualTo("no-reply@acme.test");
+    assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("Acme Test");
+    assertThat(message.getSubject()).isEqualTo("Confirm your email address for Acme Test Suite");
+    String text = TestMailServer.body(message, "text/plain");
+    String html = TestMailServer.body(message, "text/html");
+    String token = TestMailServer.token(message);
+    assertThat(text).contains("Hello Ada Lovelace").contains("https://app.acme.test/verify-email?token=" + token);
+    assertThat(html).contains("<a href=\"https://app.acme.test/verify-email?token=" + token + "\">");
+    assertThat(queued(email)).isZero();
+  }
+
+  @Test
+  void anSmtpOutageDelaysMailAndEachIsSentOnceAfterwards() {
+    List<String> recipients = List.of(AuthClient.newEmail(), AuthClient.newEmail(), AuthClient.newEmail());
+    mail.stop();
+    try {
+      recipients.forEach(auth::registered);
+      // every mail was tried, failed and waits with its error
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> recipients.stream().allMatch(r -> failedAttempts(r) >= 2));
+    } finally {
+      mail.start();
+    }
+
+    for (String recipient : recipients) {
+      mail.awaitMessages(recipient, "Confirm your email address", 1);
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> recipients.stream().allMatch(r -> queued(r) == 0));
+    // a few more relay rounds send nothing twice
+    await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+    for (String recipient : recipients) {
+      assertThat(mail.messagesTo(recipient)).as(recipient).hasSize(1);
+    }
+  }
+
+  @Test
+  void theWaitBetweenAttemptsDoublesUpToTheCap() {
+    // initial-backoff 200ms, max-backoff 1s in the test configuration
+    assertThat(relay.backoff(1)).isEqualTo(Duration.ofMillis(200));
+    assertThat(relay.backoff(2)).isEqualTo(Duration.ofMillis(400));
+    assertThat(relay.backoff(3)).isEqualTo(Duration.ofMillis(800));
+    assertThat(relay.backoff(4)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(relay.backoff(40)).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  private int queued(String recipient) {
+    return jdbc.sql("select count(*) from mail_queue where recipient = :r").param("r", recipient).query(Integer.class).single();
+  }
+
+  private int failedAttempts(String recipient) {
+    return jdbc.sql("select coalesce(max(attempts), 0) from mail_queue where recipient = :r and last_error is not null")
+        .param("r", recipient)
+        .query(Integer.class)
+        .single();
+  }
+}
