@@ -1,6 +1,7 @@
 package com.acme.saas.auth.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.auth.SuiteEvents;
@@ -11,7 +12,9 @@ import com.acme.saas.common.events.Topics;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +132,28 @@ class EmailVerificationTests {
   @Test
   void resendNeedsABearerToken() {
     assertThat(auth.http().post("/api/v1/auth/verify-email/resend", null, null).errorCode()).isEqualTo("TOKEN_MISSING");
+  }
+
+  @Test
+  void aRefusedRegistrationQueuesNoMail() {
+    mail.awaitMessage(email, SUBJECT);
+
+    assertThat(auth.register(email.toUpperCase(Locale.ROOT), AuthClient.PASSWORD, "Again").status()).isEqualTo(409);
+
+    assertThat(jdbc.sql("select count(*) from account_tokens where user_id = :id").param("id", userId).query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from mail_queue where lower(recipient) = lower(:r)").param("r", email).query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void anErasedUsersTokensGoWithIt() {
+    String token = TestMailServer.token(mail.awaitMessage(email, SUBJECT));
+
+    SuiteEvents.publish("user-service", new UserDeleted(userId));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> jdbc.sql("select count(*) from account_tokens where user_id = :id").param("id", userId).query(Integer.class).single() == 0);
+    assertTokenInvalid(verify(token));
   }
 
   @Test
