@@ -1,3 +1,4 @@
+/** billing-service: plans, Stripe Checkout and Customer Portal, signed webhooks and subscriptions. */
 @NullMarked
 package com.acme.saas.billing;
 

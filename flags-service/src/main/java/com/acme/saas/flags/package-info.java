@@ -1,3 +1,4 @@
+/** flags-service: feature flags, their targeting and rollout, evaluated over HTTP and OFREP. */
 @NullMarked
 package com.acme.saas.flags;
 

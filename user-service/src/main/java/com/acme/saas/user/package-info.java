@@ -1,3 +1,4 @@
+/** user-service: each user's profile, and the admins' management of users. */
 @NullMarked
 package com.acme.saas.user;
 

@@ -1,3 +1,4 @@
+/** Accounts: registration, password hashing and policy, the admin seed, and the account's events. */
 @NullMarked
 package com.acme.saas.auth.accounts;
 

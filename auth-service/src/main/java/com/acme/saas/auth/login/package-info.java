@@ -1,3 +1,4 @@
+/** Logging in with email and password, and the per-account lockout after failed attempts. */
 @NullMarked
 package com.acme.saas.auth.login;
 

@@ -1,3 +1,4 @@
+/** Sessions: refresh tokens in rotating families with reuse detection, logout, and their purge. */
 @NullMarked
 package com.acme.saas.auth.sessions;
 

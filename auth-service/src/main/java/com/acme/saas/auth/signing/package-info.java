@@ -1,3 +1,4 @@
+/** The token signing keys: their rotation, sealing at rest, the JWKS and the access tokens they sign. */
 @NullMarked
 package com.acme.saas.auth.signing;
 

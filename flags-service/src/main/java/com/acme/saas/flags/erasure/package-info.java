@@ -1,3 +1,4 @@
+/** Forgetting a deleted user: its overrides and plan. */
 @NullMarked
 package com.acme.saas.flags.erasure;
 

@@ -1,3 +1,4 @@
+/** Each user's plan, from SubscriptionChanged, as a targeting attribute. */
 @NullMarked
 package com.acme.saas.flags.plans;
 

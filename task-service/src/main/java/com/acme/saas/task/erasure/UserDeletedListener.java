@@ -3,17 +3,18 @@ package com.acme.saas.task.erasure;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.common.inbox.EventHandler;
+import com.acme.saas.task.quota.PlanQuota;
+import com.acme.saas.task.tasks.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Erases a deleted user's tasks and plan.
+ * Erases a deleted user's tasks and plan, each through its own feature.
  *
  * <p>The tasks go in batches of {@code tasks.erasure.batch-size}, each in its own short
  * transaction, so a user with very many tasks never holds row locks (or one long transaction) for
@@ -28,42 +29,29 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
 
   private static final Logger log = LoggerFactory.getLogger(UserDeletedListener.class);
 
-  private final JdbcClient jdbc;
+  private final Tasks tasks;
+  private final PlanQuota quota;
   private final TransactionTemplate batchTransaction;
   private final ErasureProperties properties;
 
-  UserDeletedListener(JdbcClient jdbc, PlatformTransactionManager transactions, ErasureProperties properties) {
-    this.jdbc = jdbc;
+  UserDeletedListener(Tasks tasks, PlanQuota quota, PlatformTransactionManager transactions, ErasureProperties properties) {
+    this.tasks = tasks;
+    this.quota = quota;
     this.batchTransaction = new TransactionTemplate(transactions);
     this.batchTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.properties = properties;
   }
 
-
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {
-    long tasks = 0;
+    long erased = 0;
     int deleted;
     do {
-      deleted = deleteBatch(event);
-      tasks += deleted;
+      Integer batch = batchTransaction.execute(status -> tasks.deleteSomeOwnedBy(event.userId(), properties.batchSize()));
+      deleted = batch == null ? 0 : batch;
+      erased += deleted;
     } while (deleted == properties.batchSize());
-    jdbc.sql("delete from user_plans where user_id = :userId").param("userId", event.userId()).update();
-    log.info("user.erased userId={} tasks={} eventId={}", event.userId(), tasks, envelope.eventId());
-  }
-
-  private int deleteBatch(UserDeleted event) {
-    Integer deleted =
-        batchTransaction.execute(
-            status ->
-                jdbc.sql(
-                        """
-                        delete from tasks
-                         where id in (select id from tasks where user_id = :userId limit :batch)
-                        """)
-                    .param("userId", event.userId())
-                    .param("batch", properties.batchSize())
-                    .update());
-    return deleted == null ? 0 : deleted;
+    quota.forget(event.userId());
+    log.info("user.erased userId={} tasks={} eventId={}", event.userId(), erased, envelope.eventId());
   }
 }

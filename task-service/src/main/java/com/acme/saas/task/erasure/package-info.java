@@ -1,3 +1,4 @@
+/** Forgetting a deleted user: its tasks and its plan, each through its own feature. */
 @NullMarked
 package com.acme.saas.task.erasure;
 

@@ -60,4 +60,9 @@ public class PlanQuota {
         .param("plan", plan)
         .update();
   }
+
+  /** Forgets the user's plan (erasure); the user, were it ever seen again, would be on the free plan. */
+  public void forget(UUID userId) {
+    jdbc.sql("delete from user_plans where user_id = :userId").param("userId", userId).update();
+  }
 }

@@ -1,3 +1,4 @@
+/** The task quota each user's plan allows, with the plan from SubscriptionChanged. */
 @NullMarked
 package com.acme.saas.task.quota;
 

@@ -74,6 +74,13 @@ class TaskRepository {
     jdbc.sql("delete from tasks where id = :id").param("id", id).update();
   }
 
+  int deleteSomeOwnedBy(UUID userId, int limit) {
+    return jdbc.sql("delete from tasks where id in (select id from tasks where user_id = :userId limit :limit)")
+        .param("userId", userId)
+        .param("limit", limit)
+        .update();
+  }
+
   long countOwnedBy(UUID userId) {
     return jdbc.sql("select count(*) from tasks where user_id = :userId")
         .param("userId", userId)
