@@ -21,6 +21,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RequestTargetGuard extends ChannelInboundHandlerAdapter {
 
   private static final Logger log = LoggerFactory.getLogger("gateway.access");
+  private static final Pattern ENCODED_CONTROL = Pattern.compile("%(0[0-9a-f]|1[0-9a-f]|7f)");
 
   private final JsonMapper json;
   private boolean refused;
@@ -107,7 +109,7 @@ final class RequestTargetGuard extends ChannelInboundHandlerAdapter {
         return "control character";
       }
     }
-    if (lower.matches(".*%(0[0-9a-f]|1[0-9a-f]|7f).*")) {
+    if (ENCODED_CONTROL.matcher(lower).find()) {
       return "encoded control character";
     }
     if (lower.contains("%2f")) {
