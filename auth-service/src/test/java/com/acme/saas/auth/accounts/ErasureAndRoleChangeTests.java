@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 /** What user-service's UserDeleted and UserRoleChanged do here, including redelivery. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class UserEventsTests {
+class ErasureAndRoleChangeTests {
 
   private static final Duration PROPAGATION = Duration.ofSeconds(20);
 

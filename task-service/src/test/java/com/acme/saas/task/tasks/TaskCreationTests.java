@@ -17,9 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+/** Creating a task: what is accepted, its defaults, and what a new task may not set. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class TaskApiTests {
+class TaskCreationTests {
 
   @LocalServerPort int port;
 
@@ -138,104 +139,5 @@ class TaskApiTests {
     assertThat(patched.status()).as(patched.toString()).isEqualTo(400);
     assertThat(http.get("/api/v1/tasks/" + id, token).data().path("userId").asString()).isEqualTo(userId.toString());
     assertThat(tasks.list(token, "").json().path("meta").path("total").asLong()).isEqualTo(1);
-  }
-
-  @Test
-  void patchChangesOnlyTheFieldsItNames() {
-    JsonNode task =
-        tasks.create(token, Map.of("title", "Old", "description", "keep me", "dueDate", "2026-05-01"));
-
-    HttpApi.Response response = http.patch("/api/v1/tasks/" + task.path("id").asString(), token, Map.of("completed", true));
-
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    JsonNode patched = response.data();
-    assertThat(patched.path("completed").asBoolean()).isTrue();
-    assertThat(patched.path("title").asString()).isEqualTo("Old");
-    assertThat(patched.path("description").asString()).isEqualTo("keep me");
-    assertThat(patched.path("dueDate").asString()).isEqualTo("2026-05-01");
-    assertThat(patched.path("createdAt").asString()).isEqualTo(task.path("createdAt").asString());
-    assertThat(patched.path("updatedAt").asString()).isNotEqualTo(task.path("updatedAt").asString());
-  }
-
-  @Test
-  void patchWithExplicitNullClearsDescriptionAndDueDate() {
-    JsonNode task = tasks.create(token, Map.of("title", "T", "description", "d", "dueDate", "2026-05-01"));
-
-    HttpApi.Response response =
-        http.patch("/api/v1/tasks/" + task.path("id").asString(), token, "{\"description\": null, \"dueDate\": null}");
-
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    assertThat(response.data().path("description").isNull()).isTrue();
-    assertThat(response.data().path("dueDate").isNull()).isTrue();
-    assertThat(response.data().path("title").asString()).isEqualTo("T");
-  }
-
-  @Test
-  void patchTrimsAndChangesTitle() {
-    UUID id = tasks.create(token, "Old");
-
-    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, token, Map.of("title", "  New  ", "dueDate", "2027-01-31"));
-
-    assertThat(response.data().path("title").asString()).isEqualTo("New");
-    assertThat(response.data().path("dueDate").asString()).isEqualTo("2027-01-31");
-    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("title").asString()).isEqualTo("New");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "{\"title\": null}",
-        "{\"title\": \"  \"}",
-        "{\"completed\": null}",
-        "{\"dueDate\": \"tomorrow\"}"
-      })
-  void invalidPatchAnswers400AndChangesNothing(String body) {
-    UUID id = tasks.create(token, "Unchanged");
-
-    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, token, body);
-
-    assertThat(response.status()).as(response.toString()).isEqualTo(400);
-    assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("title").asString()).isEqualTo("Unchanged");
-  }
-
-  @Test
-  void patchWithTooLongDescriptionAnswers400() {
-    UUID id = tasks.create(token, "T");
-
-    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, token, Map.of("description", "d".repeat(5001)));
-
-    assertThat(response.status()).isEqualTo(400);
-  }
-
-  @Test
-  void deletedTaskIsGone() {
-    UUID id = tasks.create(token, "Short-lived");
-
-    HttpApi.Response deleted = http.delete("/api/v1/tasks/" + id, token);
-
-    assertThat(deleted.status()).isEqualTo(204);
-    assertThat(deleted.text()).isEmpty();
-    assertThat(http.get("/api/v1/tasks/" + id, token).status()).isEqualTo(404);
-    assertThat(http.delete("/api/v1/tasks/" + id, token).status()).isEqualTo(404);
-  }
-
-  @Test
-  void missingTaskAnswers404() {
-    HttpApi.Response response = http.get("/api/v1/tasks/" + UUID.randomUUID(), token);
-
-    assertThat(response.status()).isEqualTo(404);
-    assertThat(response.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
-  }
-
-  @Test
-  void malformedTaskIdAnswers400() {
-    assertThat(http.get("/api/v1/tasks/not-a-uuid", token).status()).isEqualTo(400);
-  }
-
-  @Test
-  void tasksNeedAToken() {
-    assertThat(http.get("/api/v1/tasks", null).errorCode()).isEqualTo("TOKEN_MISSING");
-    assertThat(http.post("/api/v1/tasks", null, Map.of("title", "x")).status()).isEqualTo(401);
   }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The key-encryption key is checked before the service takes traffic. */
-class StartupConfigurationTests {
+class KeyEncryptionKeyStartupTests {
 
   @Test
   void withoutAKeyEncryptionKeyOutsideDevTheServiceRefusesToStart() {
