@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,12 +69,12 @@ class DatabaseCutDrill {
       }
     }
 
-    int failed = 0;
+    Map<String, Integer> failures = new TreeMap<>();
     for (var answer : answers) {
       HttpApi.Response response = answer.response();
       assertThat(answer.millis()).as("no request hangs: %s", response).isLessThan(REQUEST_LIMIT.toMillis());
       if (response.status() >= 400) {
-        failed++;
+        failures.merge(response.status() + " " + response.errorCode(), 1, Integer::sum);
         assertThat(response.header("Content-Type")).as("an envelope, not a page: %s", response).contains("application/json");
         assertThat(response.errorCode()).as("a catalogued error: %s", response).isIn(Answers.CATALOGUE);
         assertThat(response.text()).as("no internals leak: %s", response)
@@ -82,7 +83,7 @@ class DatabaseCutDrill {
         assertThat(response.status()).as("%s", response).isIn(200, 201, 204);
       }
     }
-    System.out.printf("drill database-cut: %d requests, %d failed with a catalogued error%n", answers.size(), failed);
+    System.out.printf("drill database-cut: %d requests, failed with a catalogued error: %s%n", answers.size(), failures);
 
     var user = users.getFirst();
     long recoveredMs = Answers.awaitStatus("POST /api/v1/tasks after the cut", 201, Duration.ofSeconds(10),
