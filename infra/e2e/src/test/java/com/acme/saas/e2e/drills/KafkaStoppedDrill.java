@@ -57,7 +57,7 @@ class KafkaStoppedDrill {
     assertThat(total(tasksOfDoomed, seededAdmin)).isEqualTo(2);
     String drillStart = LocalStack.sql("select now()::text");
 
-    long kafkaBack;
+    long kafkaStarting;
     LocalStack.stop("kafka");
     try {
       long writeStart = System.nanoTime();
@@ -85,7 +85,7 @@ class KafkaStoppedDrill {
       assertThat(pendingInUsersOutbox(drillStart)).as("the events wait in user-service's outbox").isEqualTo(1 + ADMINS * CHANGES_PER_TARGET);
     } finally {
       // The catch-up time counts from here: the broker's own start is part of it.
-      kafkaBack = System.nanoTime();
+      kafkaStarting = System.nanoTime();
       LocalStack.start("kafka");
     }
 
@@ -95,7 +95,7 @@ class KafkaStoppedDrill {
         () -> count("select count(*) from auth.processed_events where event_id in (" + written + ")") >= expected
             && count("select count(*) from tasks.processed_events where event_id in (" + written + ")") >= 1);
     System.out.printf("drill kafka-stopped: %d events applied %d ms after infra/dev/start kafka began (%d ms after it returned)%n",
-        expected, (System.nanoTime() - kafkaBack) / 1_000_000, catchUpMs);
+        expected, (System.nanoTime() - kafkaStarting) / 1_000_000, catchUpMs);
 
     assertThat(LocalStack.sql("select count(*) from users.outbox where created_at >= '" + drillStart + "'"))
         .as("exactly the events written").isEqualTo(Integer.toString(expected));
