@@ -19,6 +19,10 @@ KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 STRIPE_STUB_PORT=${STRIPE_STUB_PORT:-12111}   # the Stripe stand-in (infra/dev/stripe), when no STRIPE_API_KEY is set
 SMTP_PORT=${SMTP_PORT:-3025}                  # the local SMTP server (GreenMail, infra/dev/mail) auth-service sends to
 MAIL_API_PORT=${MAIL_API_PORT:-8095}          # its web API, where people and scripts read the mails
+# STACK_REDIS=own: the stack runs a redis-server of its own on REDIS_PORT (16379 unless set), which
+# infra/dev/stop can stop (the fault drills do); otherwise the machine's Redis on 6379 is used.
+STACK_REDIS=${STACK_REDIS:-machine}
+if [ "$STACK_REDIS" = own ]; then REDIS_PORT=${REDIS_PORT:-16379}; else REDIS_PORT=${REDIS_PORT:-6379}; fi
 
 # Every deployable module of the suite, in start order; only those present in the build are run.
 ALL_SERVICES=(auth-service user-service task-service billing-service flags-service gateway)
@@ -34,6 +38,7 @@ port_of() {
     kafka) echo "$KAFKA_PORT" ;;
     stripe) echo "$STRIPE_STUB_PORT" ;;
     mail) echo "$MAIL_API_PORT" ;;
+    redis) echo "$REDIS_PORT" ;;
   esac
 }
 
@@ -47,8 +52,15 @@ present_services() {
 }
 
 # Every process the stack starts carries this marker on its command line, so a PID that the
-# system has meanwhile given to another program is never mistaken for ours.
-marker_of() { echo "-Dsaas.dev.component=$1@$ROOT"; }
+# system has meanwhile given to another program is never mistaken for ours. The stack's own
+# redis-server (STACK_REDIS=own) takes no such argument: its marker is its data directory, which
+# it keeps on its command line (set-proc-title no).
+marker_of() {
+  case "$1" in
+    redis) echo "--dir $RUN_DIR/redis" ;;
+    *) echo "-Dsaas.dev.component=$1@$ROOT" ;;
+  esac
+}
 
 # Prints the recorded PID of a component if that process is still ours and alive.
 running_pid() {
@@ -117,4 +129,14 @@ production_jvm_options() {
   [[ $options != *TieredStopAtLevel=1* ]] \
     || die "$name runs with $options: C1 only, tuned for start-up. Restart the stack with SERVICE_JAVA_OPTS=\"-Xmx512m -XX:+UseSerialGC\""
   echo "$options"
+}
+
+# Whether a name is a component infra/dev/up runs (what infra/dev/stop and start accept).
+known_component() {
+  case "$1" in
+    kafka|stripe|mail|redis) return 0 ;;
+  esac
+  local m
+  for m in "${ALL_SERVICES[@]}"; do [ "$m" = "$1" ] && return 0; done
+  return 1
 }

@@ -14,9 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * The running suite under test, reached only through its gateway (GATEWAY_URL). Every test fails,
  * never skips, when the gateway does not answer.
  */
-final class Suite {
+public final class Suite {
 
-  static final String GATEWAY_URL = gatewayUrl();
+  public static final String GATEWAY_URL = gatewayUrl();
   private static final HttpApi API = new HttpApi(GATEWAY_URL);
 
   private Suite() {}
@@ -35,19 +35,19 @@ final class Suite {
     return url;
   }
 
-  static HttpApi api() {
+  public static HttpApi api() {
     return API;
   }
 
   /** A client address of its own (the gateway trusts X-Forwarded-For from loopback), so per-IP limits do not leak between tests. */
-  static String clientIp() {
+  public static String clientIp() {
     var random = ThreadLocalRandom.current();
     return "10." + random.nextInt(1, 255) + "." + random.nextInt(0, 255) + "." + random.nextInt(1, 255);
   }
 
-  record Session(String userId, String email, String password, String accessToken, String refreshToken) {}
+  public record Session(String userId, String email, String password, String accessToken, String refreshToken) {}
 
-  static Session register() {
+  public static Session register() {
     String email = "e2e-" + UUID.randomUUID() + "@example.test";
     String password = "Journey-" + UUID.randomUUID().toString().substring(0, 8) + "A1";
     var response = API.call("POST", "/api/v1/auth/register")
@@ -60,7 +60,7 @@ final class Suite {
         data.get("accessToken").asString(), data.get("refreshToken").asString());
   }
 
-  static HttpApi.Response login(String email, String password) {
+  public static HttpApi.Response login(String email, String password) {
     return API.call("POST", "/api/v1/auth/login")
         .header("X-Forwarded-For", clientIp())
         .json(Map.of("email", email, "password", password))
@@ -68,7 +68,7 @@ final class Suite {
   }
 
   /** The seeded admin (ADMIN_EMAIL / ADMIN_PASSWORD, else the local stack's dev-secrets.env). */
-  static Session admin() {
+  public static Session admin() {
     String email = setting("ADMIN_EMAIL", "admin@acme.test");
     String password = setting("ADMIN_PASSWORD", null);
     var response = login(email, password);
@@ -79,7 +79,7 @@ final class Suite {
   }
 
   /** A setting of the stack under test: the environment, else the local stack's dev-secrets.env, else {@code fallback}. */
-  static String setting(String name, String fallback) {
+  public static String setting(String name, String fallback) {
     String value = System.getProperty(name, System.getenv(name));
     if (value != null && !value.isBlank()) {
       return value;
@@ -102,7 +102,7 @@ final class Suite {
     return fallback;
   }
 
-  static Path repositoryRoot() {
+  public static Path repositoryRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("infra"))) {
         return dir;
