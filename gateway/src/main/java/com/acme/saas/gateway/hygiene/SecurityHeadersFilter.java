@@ -17,11 +17,17 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 final class SecurityHeadersFilter implements WebFilter {
 
+  private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+  // /docs is Swagger UI: its scripts, styles and images from the gateway itself, the document fetched from it.
+  private static final String DOCS_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
+
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     exchange.getResponse().beforeCommit(() -> {
       HttpHeaders headers = exchange.getResponse().getHeaders();
-      headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+      String path = exchange.getRequest().getPath().value();
+      headers.set("Content-Security-Policy", path.equals("/docs") || path.startsWith("/docs/") ? DOCS_POLICY : API_POLICY);
       headers.set("X-Content-Type-Options", "nosniff");
       headers.set("X-Frame-Options", "DENY");
       headers.set("Referrer-Policy", "no-referrer");
