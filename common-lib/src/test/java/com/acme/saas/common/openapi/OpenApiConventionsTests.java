@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -25,7 +26,10 @@ class OpenApiConventionsTests {
     OpenAPI document = new OpenAPI().paths(new Paths());
     conventions.customise(document);
 
-    assertThat(document.getComponents().getSchemas().get("ErrorResponse").getProperties().get("error").getProperties().get("code").getEnum())
+    Schema<?> envelope = document.getComponents().getSchemas().get("ErrorResponse");
+    Schema<?> error = (Schema<?>) envelope.getProperties().get("error");
+    Schema<?> code = (Schema<?>) error.getProperties().get("code");
+    assertThat(code.getEnum())
         .isEqualTo(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
     assertThat(document.getComponents().getSecuritySchemes().get("bearer").getScheme()).isEqualTo("bearer");
   }
