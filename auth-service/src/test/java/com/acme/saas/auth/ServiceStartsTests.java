@@ -3,6 +3,7 @@ package com.acme.saas.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.OpenApiChecks;
 import com.acme.saas.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,5 +32,10 @@ class ServiceStartsTests {
     HttpApi.Response response = HttpApi.local(port).get("/api/v1/anything", null);
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("TOKEN_MISSING");
+  }
+
+  @Test
+  void documentsItsApiInTheSuitesShapes() {
+    OpenApiChecks.assertDocumentsItsApi(port);
   }
 }

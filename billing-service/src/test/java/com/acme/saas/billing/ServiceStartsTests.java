@@ -1,5 +1,6 @@
 package com.acme.saas.billing;
 
+import com.acme.saas.testsupport.OpenApiChecks;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.ServiceChecks;
 import org.junit.jupiter.api.Test;
@@ -24,5 +25,10 @@ class ServiceStartsTests {
   @Test
   void servesWithItsOwnSchemaAndRequiresTokens() {
     ServiceChecks.assertServesWithItsOwnSchema(port, database, "billing", "billing_service");
+  }
+
+  @Test
+  void documentsItsApiInTheSuitesShapes() {
+    OpenApiChecks.assertDocumentsItsApi(port);
   }
 }

@@ -1,5 +1,6 @@
 package com.acme.saas.task;
 
+import com.acme.saas.testsupport.OpenApiChecks;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.ServiceChecks;
 import org.junit.jupiter.api.Test;
@@ -17,5 +18,10 @@ class ServiceStartsTests {
   @Test
   void servesWithItsOwnSchemaAndRequiresTokens() {
     ServiceChecks.assertServesWithItsOwnSchema(port, database, "tasks", "task_service");
+  }
+
+  @Test
+  void documentsItsApiInTheSuitesShapes() {
+    OpenApiChecks.assertDocumentsItsApi(port);
   }
 }

@@ -34,8 +34,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public class ResourceServerAutoConfiguration {
 
+  // /v3/api-docs is the service's OpenAPI document (springdoc, off with saas.openapi.enabled=false),
+  // which the gateway merges; the gateway has no route to it.
   private static final String[] ALWAYS_PUBLIC = {
-    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"
+    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error", "/v3/api-docs"
   };
 
   @Bean

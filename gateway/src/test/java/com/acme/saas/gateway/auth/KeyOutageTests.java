@@ -2,18 +2,13 @@ package com.acme.saas.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.saas.gateway.support.JsonServer;
 import com.acme.saas.gateway.support.Services;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -55,20 +50,6 @@ class KeyOutageTests {
   }
 
   private static HttpServer startJwks() {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext("/.well-known/jwks.json", exchange -> {
-        byte[] body = new JWKSet(TestTokens.signingKey().toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonServer.serve("/.well-known/jwks.json", () -> new JWKSet(TestTokens.signingKey().toPublicJWK()).toString(true));
   }
 }

@@ -1,0 +1,124 @@
+package com.acme.saas.common.openapi;
+
+import com.acme.saas.common.security.RequestPattern;
+import com.acme.saas.common.web.ErrorCode;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+
+/**
+ * Completes springdoc's document with what every route of the suite shares: the error envelope
+ * with the catalogue as its {@code code} enum, bearer security on the routes outside {@code
+ * saas.security.public-paths}, and the errors each operation can answer (401/403 behind a token,
+ * 400 where there is input, 404 where the path names a resource, 429, 500 and 503 everywhere).
+ * Responses and security an operation already declares (by annotation) are kept.
+ */
+public final class OpenApiConventions implements OpenApiCustomizer {
+
+  public static final String BEARER = "bearer";
+  public static final String ERROR_RESPONSE = "ErrorResponse";
+
+  private static final String ERROR_REF = "#/components/schemas/" + ERROR_RESPONSE;
+
+  private final String title;
+  private final List<RequestPattern> publicRequests;
+
+  public OpenApiConventions(String title, List<String> publicPaths) {
+    this.title = title;
+    this.publicRequests = publicPaths.stream().map(RequestPattern::parse).toList();
+  }
+
+  @Override
+  public void customise(OpenAPI openApi) {
+    openApi.info((openApi.getInfo() == null ? new Info() : openApi.getInfo()).title(title).version("v1"));
+    Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+    openApi.components(components);
+    components.addSecuritySchemes(
+        BEARER,
+        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+            .description("An access token from POST /api/v1/auth/login or /refresh"));
+    components.addSchemas(ERROR_RESPONSE, errorResponseSchema());
+    if (openApi.getPaths() == null) {
+      return;
+    }
+    openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach(
+        (method, operation) -> complete(path, HttpMethod.valueOf(method.name()), operation)));
+  }
+
+  private void complete(String path, HttpMethod method, Operation operation) {
+    ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+    operation.responses(responses);
+    boolean isPublic = isPublic(method, path);
+    if (!isPublic && (operation.getSecurity() == null || operation.getSecurity().isEmpty())) {
+      operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+    if (operation.getRequestBody() != null || (operation.getParameters() != null && !operation.getParameters().isEmpty())) {
+      error(responses, "400", "The input is invalid (VALIDATION_ERROR, details name the fields); nothing changed");
+    }
+    if (!isPublic) {
+      error(responses, "401", "The access token is missing, expired or invalid (TOKEN_MISSING, TOKEN_EXPIRED, TOKEN_INVALID)");
+      error(responses, "403", "The caller's role may not do this (INSUFFICIENT_PERMISSIONS)");
+    }
+    if (path.contains("{")) {
+      error(responses, "404", "No such resource, or not the caller's (RESOURCE_NOT_FOUND)");
+    }
+    error(responses, "429", "Too many requests (RATE_LIMIT_EXCEEDED); Retry-After says when to try again");
+    error(responses, "500", "An unexpected error (INTERNAL_ERROR)");
+    error(responses, "503", "A dependency is unavailable (SERVICE_UNAVAILABLE); Retry-After says when to try again");
+  }
+
+  private boolean isPublic(HttpMethod method, String path) {
+    PathContainer container = PathContainer.parsePath(path);
+    return publicRequests.stream().anyMatch(pattern -> pattern.matches(method, container));
+  }
+
+  private static void error(ApiResponses responses, String status, String description) {
+    if (!responses.containsKey(status)) {
+      responses.addApiResponse(status, errorResponse(description));
+    }
+  }
+
+  /** A response with the error envelope as its body. */
+  public static ApiResponse errorResponse(String description) {
+    return new ApiResponse()
+        .description(description)
+        .content(new Content().addMediaType("application/json", new MediaType().schema(new Schema<>().$ref(ERROR_REF))));
+  }
+
+  /** {@code {"error": {"code", "message", "details"?, "requestId"}}}, {@code code} from {@link ErrorCode}. */
+  static Schema<?> errorResponseSchema() {
+    StringSchema code = new StringSchema();
+    code._enum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+    ObjectSchema violation = new ObjectSchema();
+    violation.addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
+    violation.required(List.of("field", "message"));
+    Map<String, Schema> body = new LinkedHashMap<>();
+    body.put("code", code.description("From the error catalogue"));
+    body.put("message", new StringSchema());
+    body.put("details", new ArraySchema().items(violation).description("The fields a VALIDATION_ERROR refuses"));
+    body.put("requestId", new StringSchema().description("The X-Request-Id of the request"));
+    ObjectSchema error = new ObjectSchema();
+    error.properties(body).required(List.of("code", "message"));
+    ObjectSchema envelope = new ObjectSchema();
+    envelope.addProperty("error", error).required(List.of("error"));
+    return envelope.description("The error envelope");
+  }
+}

@@ -1,0 +1,65 @@
+package com.acme.saas.common.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.saas.common.web.ErrorCode;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OpenApiConventionsTests {
+
+  private final OpenApiConventions conventions =
+      new OpenApiConventions("task-service", List.of("POST /api/v1/auth/login", "POST /api/v1/webhooks/stripe"));
+
+  @Test
+  void theErrorSchemaEnumeratesTheWholeCatalogue() {
+    OpenAPI document = new OpenAPI().paths(new Paths());
+    conventions.customise(document);
+
+    Schema<?> envelope = document.getComponents().getSchemas().get("ErrorResponse");
+    Schema<?> error = (Schema<?>) envelope.getProperties().get("error");
+    Schema<?> code = (Schema<?>) error.getProperties().get("code");
+    assertThat(code.getEnum())
+        .isEqualTo(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+    assertThat(document.getComponents().getSecuritySchemes().get("bearer").getScheme()).isEqualTo("bearer");
+  }
+
+  @Test
+  void aProtectedRouteWithAPathIdNeedsABearerTokenAndAnswersItsErrors() {
+    Operation get = new Operation().responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("ok")))
+        .addParametersItem(new PathParameter().name("id"));
+    OpenAPI document = new OpenAPI().paths(new Paths().addPathItem("/api/v1/tasks/{id}", new PathItem().get(get)));
+
+    conventions.customise(document);
+
+    assertThat(get.getSecurity()).containsExactly(new SecurityRequirement().addList("bearer"));
+    assertThat(get.getResponses().keySet()).containsExactlyInAnyOrder("200", "400", "401", "403", "404", "429", "500", "503");
+    assertThat(get.getResponses().get("404").getContent().get("application/json").getSchema().get$ref())
+        .isEqualTo("#/components/schemas/ErrorResponse");
+  }
+
+  @Test
+  void aPublicRouteHasNoBearerSecurityAndKeepsTheSecurityItDeclares() {
+    Operation login = new Operation().responses(new ApiResponses());
+    Operation webhook = new Operation().responses(new ApiResponses()).addSecurityItem(new SecurityRequirement().addList("stripe-signature"));
+    OpenAPI document = new OpenAPI().paths(new Paths()
+        .addPathItem("/api/v1/auth/login", new PathItem().post(login))
+        .addPathItem("/api/v1/webhooks/stripe", new PathItem().post(webhook)));
+
+    conventions.customise(document);
+
+    assertThat(login.getSecurity()).isNull();
+    assertThat(login.getResponses().keySet()).containsExactlyInAnyOrder("429", "500", "503");
+    assertThat(webhook.getSecurity()).containsExactly(new SecurityRequirement().addList("stripe-signature"));
+  }
+}
