@@ -26,6 +26,10 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -178,6 +182,28 @@ public class GlobalErrorHandler {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ErrorResponse> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
     return error(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large", request);
+  }
+
+  /**
+   * The database was out of reach for a moment (connections cut, a failover, the pool exhausted):
+   * nothing the client did, and a retry soon may well succeed.
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    TransientDataAccessResourceException.class,
+    RecoverableDataAccessException.class,
+    CannotCreateTransactionException.class
+  })
+  ResponseEntity<ErrorResponse> databaseUnavailable(Exception e, HttpServletRequest request) {
+    log.warn(
+        "request.database_unavailable method={} path={} requestId={} error={}",
+        request.getMethod(),
+        request.getRequestURI(),
+        requestId(request),
+        e.getClass().getSimpleName());
+    return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(ErrorResponse.of(ErrorCode.SERVICE_UNAVAILABLE, "The service is briefly unavailable; try again", null, requestId(request)));
   }
 
   @ExceptionHandler(Exception.class)

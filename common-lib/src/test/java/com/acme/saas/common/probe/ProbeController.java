@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +31,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ProbeController {
 
   private final ProbeEvents events;
+  private final JdbcClient jdbc;
 
-  ProbeController(ProbeEvents events) {
+  ProbeController(ProbeEvents events, JdbcClient jdbc) {
     this.events = events;
+    this.jdbc = jdbc;
+  }
+
+  /** The request's own database session is cut under it, as pg_terminate_backend by an operator does. */
+  @GetMapping("/probe/database-cut")
+  ApiResponse<Object> databaseCut() {
+    return ApiResponse.of(jdbc.sql("select pg_terminate_backend(pg_backend_pid())").query().singleValue());
   }
 
   record ItemRequest(@NotBlank @Size(max = 20) String name, @Min(1) @Max(10) int count) {}

@@ -158,6 +158,15 @@ class ErrorCatalogueTests {
   }
 
   @Test
+  void aDatabaseSessionCutUnderARequestIs503WithRetryAfterAndNoInternals() {
+    HttpApi.Response cut = api.get("/probe/database-cut", token);
+
+    assertError(cut, 503, "SERVICE_UNAVAILABLE");
+    assertThat(cut.header("Retry-After")).isEqualTo("1");
+    assertThat(cut.text()).doesNotContain("terminat", "PSQL", "Exception", "SQL");
+  }
+
+  @Test
   void requestIdIsEchoedAndCarriedInTheErrorBody() {
     HttpApi.Response response = api.call("GET", "/probe/boom").bearer(token).header("X-Request-Id", "client-req.42").send();
     assertThat(response.header("X-Request-Id")).isEqualTo("client-req.42");
