@@ -7,8 +7,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The suite's rules but one: accounts, login and sessions still call each other's repositories,
- * so {@link ArchitectureRules#REPOSITORIES_STAY_IN_THEIR_FEATURE} does not hold here yet.
+ * The suite's rules but one: accounts, login and sessions still call each other's repositories, so
+ * {@link ArchitectureRules#REPOSITORIES_STAY_IN_THEIR_FEATURE} does not hold here yet.
  */
 @AnalyzeClasses(
     packagesOf = AuthServiceApplication.class,

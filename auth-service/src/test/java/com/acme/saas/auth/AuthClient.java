@@ -31,10 +31,13 @@ public final class AuthClient {
   }
 
   public HttpApi.Response register(String email, String password, String name) {
-    return http.post("/api/v1/auth/register", null, Map.of("email", email, "password", password, "name", name));
+    return http.post(
+        "/api/v1/auth/register", null, Map.of("email", email, "password", password, "name", name));
   }
 
-  /** Registers and returns {@code data}: {user, accessToken, refreshToken, tokenType, expiresIn}. */
+  /**
+   * Registers and returns {@code data}: {user, accessToken, refreshToken, tokenType, expiresIn}.
+   */
   public JsonNode registered(String email) {
     HttpApi.Response response = register(email, PASSWORD, "Ada Lovelace");
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -72,14 +75,20 @@ public final class AuthClient {
   }
 
   public HttpApi.Response disableTotp(String accessToken, String password, String code) {
-    return http.call("DELETE", "/api/v1/auth/mfa/totp").bearer(accessToken).json(Map.of("password", password, "code", code)).send();
+    return http.call("DELETE", "/api/v1/auth/mfa/totp")
+        .bearer(accessToken)
+        .json(Map.of("password", password, "code", code))
+        .send();
   }
 
   public HttpApi.Response loginMfa(String challenge, String code) {
     return http.post("/api/v1/auth/login/mfa", null, Map.of("challenge", challenge, "code", code));
   }
 
-  /** TOTP turned on: the app that computes its codes (the confirming one, {@code code()}, is used) and the recovery codes. */
+  /**
+   * TOTP turned on: the app that computes its codes (the confirming one, {@code code()}, is used)
+   * and the recovery codes.
+   */
   public record TotpOn(AuthenticatorApp app, List<String> recoveryCodes) {}
 
   /** Enrols and confirms TOTP with the app's current code. */
@@ -89,7 +98,8 @@ public final class AuthClient {
     AuthenticatorApp app = AuthenticatorApp.scan(started.data().path("otpauthUri").asString());
     HttpApi.Response confirmed = confirmTotp(accessToken, app.code());
     assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
-    List<String> recoveryCodes = confirmed.data().path("recoveryCodes").valueStream().map(JsonNode::asString).toList();
+    List<String> recoveryCodes =
+        confirmed.data().path("recoveryCodes").valueStream().map(JsonNode::asString).toList();
     return new TotpOn(app, recoveryCodes);
   }
 

@@ -23,8 +23,17 @@ class ServiceStartsTests {
     HttpApi.Response readiness = HttpApi.local(port).get("/actuator/health/readiness", null);
     assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
     assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo("auth");
-    assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = 'auth'").query(String.class).list())
-        .contains("accounts", "refresh_tokens", "signing_keys", "login_failures", "outbox", "processed_events");
+    assertThat(
+            jdbc.sql("select table_name from information_schema.tables where table_schema = 'auth'")
+                .query(String.class)
+                .list())
+        .contains(
+            "accounts",
+            "refresh_tokens",
+            "signing_keys",
+            "login_failures",
+            "outbox",
+            "processed_events");
   }
 
   @Test

@@ -30,21 +30,27 @@ public final class SuiteEvents {
 
   /** Publishes an envelope again, as a redelivery would. */
   public static void publish(String producer, DomainEvent event, EventEnvelope envelope) {
-    KafkaTestClient.shared().publish(event.eventType().topic(), event.key(), new EventCodec(producer).write(envelope));
+    KafkaTestClient.shared()
+        .publish(event.eventType().topic(), event.key(), new EventCodec(producer).write(envelope));
   }
 
   /** The first event of the type about the user that {@code producer} published. */
-  public static ConsumerRecord<String, String> awaitEvent(String producer, EventType<?> type, UUID userId) {
-    return KafkaTestClient.shared().awaitRecord(type.topic(), WAIT, record -> matches(record, producer, type, userId));
+  public static ConsumerRecord<String, String> awaitEvent(
+      String producer, EventType<?> type, UUID userId) {
+    return KafkaTestClient.shared()
+        .awaitRecord(type.topic(), WAIT, record -> matches(record, producer, type, userId));
   }
 
   /**
-   * Every envelope on the topic, read from its beginning until one matches {@code until}: publish
-   * a marker event after the ones in question, and reading up to it shows all that came before.
+   * Every envelope on the topic, read from its beginning until one matches {@code until}: publish a
+   * marker event after the ones in question, and reading up to it shows all that came before.
    */
   public static List<EventEnvelope> readUntil(String topic, Predicate<EventEnvelope> until) {
     return KafkaTestClient.shared()
-        .readUntil(topic, records -> records.stream().map(r -> READER.read(r.value())).anyMatch(until), WAIT)
+        .readUntil(
+            topic,
+            records -> records.stream().map(r -> READER.read(r.value())).anyMatch(until),
+            WAIT)
         .stream()
         .map(record -> READER.read(record.value()))
         .toList();
@@ -54,7 +60,8 @@ public final class SuiteEvents {
     return READER.read(record.value());
   }
 
-  private static boolean matches(ConsumerRecord<String, String> record, String producer, EventType<?> type, UUID userId) {
+  private static boolean matches(
+      ConsumerRecord<String, String> record, String producer, EventType<?> type, UUID userId) {
     EventEnvelope envelope = READER.read(record.value());
     return envelope.type().equals(type.name())
         && producer.equals(envelope.producer())

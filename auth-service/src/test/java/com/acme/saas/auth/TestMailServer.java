@@ -68,24 +68,37 @@ public final class TestMailServer {
 
   /** Every mail that arrived for {@code recipient}, oldest first. */
   public synchronized List<MimeMessage> messagesTo(String recipient) {
-    return Arrays.stream(server.getReceivedMessages()).filter(message -> isFor(message, recipient)).toList();
+    return Arrays.stream(server.getReceivedMessages())
+        .filter(message -> isFor(message, recipient))
+        .toList();
   }
 
-  /** Waits until {@code recipient} has a mail whose subject contains {@code subject}, and returns the newest. */
+  /**
+   * Waits until {@code recipient} has a mail whose subject contains {@code subject}, and returns
+   * the newest.
+   */
   public MimeMessage awaitMessage(String recipient, String subject) {
     return await()
         .atMost(WAIT)
         .until(
-            () -> messagesTo(recipient).stream().filter(m -> subject(m).contains(subject)).reduce((a, b) -> b),
+            () ->
+                messagesTo(recipient).stream()
+                    .filter(m -> subject(m).contains(subject))
+                    .reduce((a, b) -> b),
             java.util.Optional::isPresent)
         .orElseThrow();
   }
 
-  /** Waits until {@code recipient} has exactly {@code count} mails whose subject contains {@code subject}. */
+  /**
+   * Waits until {@code recipient} has exactly {@code count} mails whose subject contains {@code
+   * subject}.
+   */
   public List<MimeMessage> awaitMessages(String recipient, String subject, int count) {
     return await()
         .atMost(WAIT)
-        .until(() -> messagesTo(recipient).stream().filter(m -> subject(m).contains(subject)).toList(), list -> list.size() == count);
+        .until(
+            () -> messagesTo(recipient).stream().filter(m -> subject(m).contains(subject)).toList(),
+            list -> list.size() == count);
   }
 
   public static String subject(MimeMessage message) {
@@ -120,7 +133,8 @@ public final class TestMailServer {
     return matcher.group(1);
   }
 
-  private static @Nullable String find(Part part, String type) throws MessagingException, IOException {
+  private static @Nullable String find(Part part, String type)
+      throws MessagingException, IOException {
     if (part.isMimeType(type)) {
       return (String) part.getContent();
     }
@@ -139,17 +153,20 @@ public final class TestMailServer {
   private static boolean isFor(MimeMessage message, String recipient) {
     try {
       return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-          .anyMatch(address -> ((InternetAddress) address).getAddress().equalsIgnoreCase(recipient));
+          .anyMatch(
+              address -> ((InternetAddress) address).getAddress().equalsIgnoreCase(recipient));
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   /** Points every test context's {@code spring.mail.*} at the shared server. */
-  public static final class ContextCustomizerFactory implements org.springframework.test.context.ContextCustomizerFactory {
+  public static final class ContextCustomizerFactory
+      implements org.springframework.test.context.ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+    public ContextCustomizer createContextCustomizer(
+        Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
       return new Customizer();
     }
   }
@@ -165,7 +182,8 @@ public final class TestMailServer {
           .getPropertySources()
           .addFirst(
               new MapPropertySource(
-                  "testMailServer", Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", shared().port())));
+                  "testMailServer",
+                  Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", shared().port())));
     }
   }
 }

@@ -1,4 +1,6 @@
-/** billing-service: plans, Stripe Checkout and Customer Portal, signed webhooks and subscriptions. */
+/**
+ * billing-service: plans, Stripe Checkout and Customer Portal, signed webhooks and subscriptions.
+ */
 @NullMarked
 package com.acme.saas.billing;
 

@@ -20,7 +20,9 @@ class ServiceStartsTests {
   }
 
   @LocalServerPort int port;
-  @Value("${saas.test.database}") String database;
+
+  @Value("${saas.test.database}")
+  String database;
 
   @Test
   void servesWithItsOwnSchemaAndRequiresTokens() {

@@ -26,7 +26,13 @@ public final class StripeStandIn {
 
   public static synchronized WireMockServer server() {
     if (server == null) {
-      server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").usingFilesUnderClasspath("stripe").globalTemplating(true));
+      server =
+          new WireMockServer(
+              options()
+                  .dynamicPort()
+                  .bindAddress("127.0.0.1")
+                  .usingFilesUnderClasspath("stripe")
+                  .globalTemplating(true));
       server.start();
     }
     return server;
@@ -36,11 +42,14 @@ public final class StripeStandIn {
     return "http://127.0.0.1:" + server().port();
   }
 
-  /** Points billing-service at the stand-in, with the test key, both webhook secrets and the prices. */
+  /**
+   * Points billing-service at the stand-in, with the test key, both webhook secrets and the prices.
+   */
   public static void register(DynamicPropertyRegistry registry) {
     registry.add("billing.stripe.api-base", StripeStandIn::baseUrl);
     registry.add("billing.stripe.api-key", () -> API_KEY);
-    registry.add("billing.stripe.webhook-secrets", () -> WEBHOOK_SECRET + "," + ROLLED_WEBHOOK_SECRET);
+    registry.add(
+        "billing.stripe.webhook-secrets", () -> WEBHOOK_SECRET + "," + ROLLED_WEBHOOK_SECRET);
     registry.add("STRIPE_PRICE_PRO", () -> PRICE_PRO);
     registry.add("STRIPE_PRICE_TEAM", () -> PRICE_TEAM);
   }
@@ -52,8 +61,12 @@ public final class StripeStandIn {
   public static List<LoggedRequest> requests(String method, String path, String marker) {
     return server().getAllServeEvents().reversed().stream()
         .map(event -> event.getRequest())
-        .filter(request -> request.getMethod().getName().equals(method) && request.getUrl().startsWith(path))
-        .filter(request -> request.getUrl().contains(marker) || request.getBodyAsString().contains(marker))
+        .filter(
+            request ->
+                request.getMethod().getName().equals(method) && request.getUrl().startsWith(path))
+        .filter(
+            request ->
+                request.getUrl().contains(marker) || request.getBodyAsString().contains(marker))
         .map(LoggedRequest.class::cast)
         .toList();
   }

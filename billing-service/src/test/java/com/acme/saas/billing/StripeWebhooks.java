@@ -30,7 +30,12 @@ public final class StripeWebhooks {
   }
 
   /** A subscription of the user on the given price, with a 30-day item period from now. */
-  public static ObjectNode subscription(String subscriptionId, String customerId, @Nullable UUID userId, String priceId, String status) {
+  public static ObjectNode subscription(
+      String subscriptionId,
+      String customerId,
+      @Nullable UUID userId,
+      String priceId,
+      String status) {
     ObjectNode subscription = object("subscription.json");
     subscription.put("id", subscriptionId);
     subscription.put("customer", customerId);
@@ -48,7 +53,8 @@ public final class StripeWebhooks {
     return subscription;
   }
 
-  public static ObjectNode checkoutSession(String customerId, @Nullable String subscriptionId, UUID userId) {
+  public static ObjectNode checkoutSession(
+      String customerId, @Nullable String subscriptionId, UUID userId) {
     ObjectNode session = object("checkout.session.json");
     session.put("id", "cs_test_" + randomId());
     session.put("customer", customerId);
@@ -64,7 +70,8 @@ public final class StripeWebhooks {
   public static ObjectNode invoice(String file, String subscriptionId) {
     ObjectNode invoice = object(file);
     invoice.put("id", "in_" + randomId());
-    ((ObjectNode) invoice.path("parent").path("subscription_details")).put("subscription", subscriptionId);
+    ((ObjectNode) invoice.path("parent").path("subscription_details"))
+        .put("subscription", subscriptionId);
     return invoice;
   }
 
@@ -98,7 +105,9 @@ public final class StripeWebhooks {
   }
 
   public HttpApi.Response deliver(String body, @Nullable String signatureHeader) {
-    HttpApi.Call call = http.call("POST", PATH).body(body.getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8");
+    HttpApi.Call call =
+        http.call("POST", PATH)
+            .body(body.getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8");
     if (signatureHeader != null) {
       call.header("Stripe-Signature", signatureHeader);
     }
@@ -124,7 +133,8 @@ public final class StripeWebhooks {
   private static ObjectNode object(String file) {
     try (InputStream in = StripeWebhooks.class.getResourceAsStream("/stripe/objects/" + file)) {
       if (in == null) {
-        throw new IllegalStateException("stripe/objects/" + file + " is not on the test classpath (infra/dev/stripe/objects)");
+        throw new IllegalStateException(
+            "stripe/objects/" + file + " is not on the test classpath (infra/dev/stripe/objects)");
       }
       return (ObjectNode) JSON.readTree(in);
     } catch (IOException e) {

@@ -6,7 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The SubscriptionChanged events billing-service wrote to its outbox for one user, oldest first. */
+/**
+ * The SubscriptionChanged events billing-service wrote to its outbox for one user, oldest first.
+ */
 public final class SubscriptionEvents {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -15,7 +17,9 @@ public final class SubscriptionEvents {
 
   /** Each event's payload: {@code {userId, plan, status, currentPeriodEnd, cancelAtPeriodEnd}}. */
   public static List<JsonNode> of(JdbcClient jdbc, UUID userId) {
-    return jdbc.sql("select payload::text from outbox where event_type = 'SubscriptionChanged' and message_key = :key order by id")
+    return jdbc
+        .sql(
+            "select payload::text from outbox where event_type = 'SubscriptionChanged' and message_key = :key order by id")
         .param("key", userId.toString())
         .query(String.class)
         .list()
@@ -26,6 +30,8 @@ public final class SubscriptionEvents {
 
   /** {@code plan/status} of each event, e.g. {@code pro/active}. */
   public static List<String> planAndStatus(JdbcClient jdbc, UUID userId) {
-    return of(jdbc, userId).stream().map(p -> p.path("plan").asString() + "/" + p.path("status").asString()).toList();
+    return of(jdbc, userId).stream()
+        .map(p -> p.path("plan").asString() + "/" + p.path("status").asString())
+        .toList();
   }
 }

@@ -23,7 +23,17 @@ public record FlagsApi(HttpApi http, UUID adminId, String admin) {
 
   /** Creates a flag: on for everyone unless {@code settings} say otherwise. */
   public JsonNode create(String key, Map<String, ?> settings) {
-    Map<String, Object> body = new HashMap<>(Map.of("key", key, "description", "test flag " + key, "enabled", true, "rolloutPercentage", 100));
+    Map<String, Object> body =
+        new HashMap<>(
+            Map.of(
+                "key",
+                key,
+                "description",
+                "test flag " + key,
+                "enabled",
+                true,
+                "rolloutPercentage",
+                100));
     body.putAll(settings);
     HttpApi.Response response = http.post("/api/v1/flags", admin, body);
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -36,7 +46,8 @@ public record FlagsApi(HttpApi http, UUID adminId, String admin) {
   }
 
   public void override(String key, UUID userId, boolean value) {
-    HttpApi.Response response = http.put("/api/v1/flags/" + key + "/overrides/" + userId, admin, Map.of("value", value));
+    HttpApi.Response response =
+        http.put("/api/v1/flags/" + key + "/overrides/" + userId, admin, Map.of("value", value));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 

@@ -1,4 +1,7 @@
-/** The API gateway: one public entry that verifies tokens, enforces roles and limits, and routes to the services. */
+/**
+ * The API gateway: one public entry that verifies tokens, enforces roles and limits, and routes to
+ * the services.
+ */
 @NullMarked
 package com.acme.saas.gateway;
 

@@ -29,7 +29,10 @@ class ManagementPortTests {
   @Test
   void healthAndProbesStayPublic() {
     HttpApi api = HttpApi.local(port);
-    for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+    for (String path :
+        new String[] {
+          "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
+        }) {
       HttpApi.Response response = api.get(path, null);
       assertThat(response.status()).as(path).isEqualTo(200);
       assertThat(response.json().get("status").asString()).as(path).isEqualTo("UP");

@@ -6,8 +6,8 @@ import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.testsupport.KafkaTestClient;
 
 /**
- * Publishes events to the test broker exactly as another service's outbox relay does: the
- * envelope as JSON, keyed by user id, on the event type's topic.
+ * Publishes events to the test broker exactly as another service's outbox relay does: the envelope
+ * as JSON, keyed by user id, on the event type's topic.
  */
 public final class PublishedEvents {
 
@@ -21,6 +21,7 @@ public final class PublishedEvents {
 
   /** Publishes an envelope again, as a redelivery would. */
   public static void publish(String producer, DomainEvent event, EventEnvelope envelope) {
-    KafkaTestClient.shared().publish(event.eventType().topic(), event.key(), new EventCodec(producer).write(envelope));
+    KafkaTestClient.shared()
+        .publish(event.eventType().topic(), event.key(), new EventCodec(producer).write(envelope));
   }
 }

@@ -20,13 +20,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The suite's architecture rules. Each module checks its own main classes against them with a
- * class of its own: {@code @AnalyzeClasses(packagesOf = ...)} and {@code @ArchTest ArchTests rules
- * = ArchTests.in(ArchitectureRules.class)}.
+ * The suite's architecture rules. Each module checks its own main classes against them with a class
+ * of its own: {@code @AnalyzeClasses(packagesOf = ...)} and {@code @ArchTest ArchTests rules =
+ * ArchTests.in(ArchitectureRules.class)}.
  */
 public final class ArchitectureRules {
 
   private static final String OUTBOX_PACKAGE = "com.acme.saas.common.outbox";
+
   /** SQL that changes the outbox table, in any schema. */
   private static final Pattern OUTBOX_WRITE =
       Pattern.compile(
@@ -96,7 +97,8 @@ public final class ArchitectureRules {
           if (OUTBOX_WRITE.matcher(literal).matches()) {
             events.add(
                 SimpleConditionEvent.satisfied(
-                    javaClass, javaClass.getName() + " has SQL that writes the outbox: " + literal));
+                    javaClass,
+                    javaClass.getName() + " has SQL that writes the outbox: " + literal));
           }
         }
       }

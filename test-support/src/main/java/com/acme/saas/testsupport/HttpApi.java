@@ -18,7 +18,10 @@ public final class HttpApi {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
   private final String baseUrl;
 
   public HttpApi(String baseUrl) {
@@ -98,10 +101,13 @@ public final class HttpApi {
 
     public Response send() {
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).method(method, body);
+          HttpRequest.newBuilder(URI.create(baseUrl + path))
+              .timeout(Duration.ofSeconds(30))
+              .method(method, body);
       headers.forEach(request::header);
       try {
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response);
       } catch (IOException e) {
         throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e, e);

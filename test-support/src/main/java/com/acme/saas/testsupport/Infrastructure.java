@@ -21,10 +21,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The real services integration tests run against, started once per JVM. With a Docker engine,
- * Testcontainers runs Postgres, Redis and Kafka; without one (set {@code SAAS_TEST_INFRA=local}
- * to force it), tests use the Postgres and Redis at {@code SAAS_TEST_PG_HOST:PORT} and
- * {@code SAAS_TEST_REDIS_HOST:PORT} (default 127.0.0.1:5432 and :6379) and an in-process KRaft
- * broker.
+ * Testcontainers runs Postgres, Redis and Kafka; without one (set {@code SAAS_TEST_INFRA=local} to
+ * force it), tests use the Postgres and Redis at {@code SAAS_TEST_PG_HOST:PORT} and {@code
+ * SAAS_TEST_REDIS_HOST:PORT} (default 127.0.0.1:5432 and :6379) and an in-process KRaft broker.
  */
 public final class Infrastructure {
 
@@ -45,8 +44,14 @@ public final class Infrastructure {
   private final AtomicInteger databases = new AtomicInteger();
 
   private Infrastructure(
-      String pgHost, int pgPort, String pgSuperuser, String pgSuperuserPassword,
-      String redisHost, int redisPort, String kafkaBootstrapServers, boolean containers) {
+      String pgHost,
+      int pgPort,
+      String pgSuperuser,
+      String pgSuperuserPassword,
+      String redisHost,
+      int redisPort,
+      String kafkaBootstrapServers,
+      boolean containers) {
     this.pgHost = pgHost;
     this.pgPort = pgPort;
     this.pgSuperuser = pgSuperuser;
@@ -96,38 +101,51 @@ public final class Infrastructure {
 
   /** Opens a connection as one of the service roles. */
   public Connection roleConnection(String database, String role) throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(database), role, containers ? CONTAINER_ROLE_PASSWORD : "");
+    return DriverManager.getConnection(
+        jdbcUrl(database), role, containers ? CONTAINER_ROLE_PASSWORD : "");
   }
 
   /** A new, empty database with the suite's schemas and grants, dropped by a later run. */
   public String createDatabase(String hint) {
     String name =
-        "it_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet() + "_"
+        "it_"
+            + ProcessHandle.current().pid()
+            + "_"
+            + databases.incrementAndGet()
+            + "_"
             + hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     name = name.length() > 63 ? name.substring(0, 63) : name;
-    try (Connection c = superuserConnection("postgres"); Statement s = c.createStatement()) {
+    try (Connection c = superuserConnection("postgres");
+        Statement s = c.createStatement()) {
       s.execute("create database " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not create test database " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not create test database " + name + ": " + e.getMessage(), e);
     }
-    try (Connection c = superuserConnection(name); Statement s = c.createStatement()) {
+    try (Connection c = superuserConnection(name);
+        Statement s = c.createStatement()) {
       s.execute(sql("schemas.sql"));
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not apply infra/postgres/schemas.sql to " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not apply infra/postgres/schemas.sql to " + name + ": " + e.getMessage(), e);
     }
     return name;
   }
 
   private void applyRoles() {
-    try (Connection c = superuserConnection("postgres"); Statement s = c.createStatement()) {
+    try (Connection c = superuserConnection("postgres");
+        Statement s = c.createStatement()) {
       s.execute(sql("roles.sql"));
       if (containers) {
         s.execute(
             "do $$ declare r text; begin for r in select rolname from pg_roles where rolname like '%\\_service' loop "
-                + "execute format('alter role %I password %L', r, '" + CONTAINER_ROLE_PASSWORD + "'); end loop; end $$");
+                + "execute format('alter role %I password %L', r, '"
+                + CONTAINER_ROLE_PASSWORD
+                + "'); end loop; end $$");
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not apply infra/postgres/roles.sql: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not apply infra/postgres/roles.sql: " + e.getMessage(), e);
     }
   }
 
@@ -137,9 +155,11 @@ public final class Infrastructure {
    * other modules going on at the same time.
    */
   private void dropDatabasesOfEndedRuns() {
-    try (Connection c = superuserConnection("postgres"); Statement s = c.createStatement()) {
+    try (Connection c = superuserConnection("postgres");
+        Statement s = c.createStatement()) {
       List<String> stale = new java.util.ArrayList<>();
-      try (var rows = s.executeQuery("select datname from pg_database where datname ~ '^it_[0-9]+_'")) {
+      try (var rows =
+          s.executeQuery("select datname from pg_database where datname ~ '^it_[0-9]+_'")) {
         while (rows.next()) {
           String name = rows.getString(1);
           long pid = Long.parseLong(name.split("_")[1]);
@@ -159,7 +179,8 @@ public final class Infrastructure {
   private static String sql(String file) {
     try (InputStream in = Infrastructure.class.getResourceAsStream("/saas-postgres/" + file)) {
       if (in == null) {
-        throw new IllegalStateException("infra/postgres/" + file + " is missing from the test-support jar");
+        throw new IllegalStateException(
+            "infra/postgres/" + file + " is missing from the test-support jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -174,7 +195,8 @@ public final class Infrastructure {
     }
     boolean docker = DockerClientFactory.instance().isDockerAvailable();
     if ("containers".equals(mode) && !docker) {
-      throw new IllegalStateException("SAAS_TEST_INFRA=containers but no Docker engine is reachable");
+      throw new IllegalStateException(
+          "SAAS_TEST_INFRA=containers but no Docker engine is reachable");
     }
     return docker;
   }
@@ -184,12 +206,21 @@ public final class Infrastructure {
     int pgPort = Integer.parseInt(setting("SAAS_TEST_PG_PORT", "5432"));
     String pgUser = setting("SAAS_TEST_PG_USER", "postgres");
     String pgPassword = setting("SAAS_TEST_PG_PASSWORD", "");
-    try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://" + pgHost + ":" + pgPort + "/postgres", pgUser, pgPassword)) {
+    try (Connection ignored =
+        DriverManager.getConnection(
+            "jdbc:postgresql://" + pgHost + ":" + pgPort + "/postgres", pgUser, pgPassword)) {
       // reachable
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "No Docker engine, and Postgres is not reachable at " + pgHost + ":" + pgPort + " as " + pgUser
-              + " (" + e.getMessage() + "). Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+          "No Docker engine, and Postgres is not reachable at "
+              + pgHost
+              + ":"
+              + pgPort
+              + " as "
+              + pgUser
+              + " ("
+              + e.getMessage()
+              + "). Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
               + " (or run bash .ci/run, which starts it), or point SAAS_TEST_PG_HOST/PORT/USER/PASSWORD at one.",
           e);
     }
@@ -199,30 +230,50 @@ public final class Infrastructure {
       socket.connect(new InetSocketAddress(redisHost, redisPort), 2000);
     } catch (IOException e) {
       throw new IllegalStateException(
-          "No Docker engine, and Redis is not reachable at " + redisHost + ":" + redisPort
+          "No Docker engine, and Redis is not reachable at "
+              + redisHost
+              + ":"
+              + redisPort
               + ". Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no"
               + " (or run bash .ci/run), or point SAAS_TEST_REDIS_HOST/PORT at one.",
           e);
     }
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-    broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0"));
+    broker.brokerProperties(
+        Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0"));
     // No shutdown hook for the broker: its controlled shutdown outlasts the test JVM's exit
     // timeout, and the process ending stops it just as well.
     broker.afterPropertiesSet();
-    return new Infrastructure(pgHost, pgPort, pgUser, pgPassword, redisHost, redisPort, broker.getBrokersAsString(), false);
+    return new Infrastructure(
+        pgHost,
+        pgPort,
+        pgUser,
+        pgPassword,
+        redisHost,
+        redisPort,
+        broker.getBrokersAsString(),
+        false);
   }
 
   private static Infrastructure startContainers() {
     PostgreSQLContainer postgres =
-        new PostgreSQLContainer("postgres:17-alpine").withUsername("postgres").withPassword("postgres");
+        new PostgreSQLContainer("postgres:17-alpine")
+            .withUsername("postgres")
+            .withPassword("postgres");
     GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
     KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.0");
     postgres.start();
     redis.start();
     kafka.start();
     return new Infrastructure(
-        postgres.getHost(), postgres.getMappedPort(5432), "postgres", "postgres",
-        redis.getHost(), redis.getMappedPort(6379), kafka.getBootstrapServers(), true);
+        postgres.getHost(),
+        postgres.getMappedPort(5432),
+        "postgres",
+        "postgres",
+        redis.getHost(),
+        redis.getMappedPort(6379),
+        kafka.getBootstrapServers(),
+        true);
   }
 
   private static String setting(String name, String fallback) {

@@ -39,7 +39,8 @@ public final class KafkaTestClient {
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       producer.send(new ProducerRecord<>(topic, key, value)).get();
     } catch (Exception e) {
-      throw new IllegalStateException("Could not publish to " + topic + " at " + bootstrapServers, e);
+      throw new IllegalStateException(
+          "Could not publish to " + topic + " at " + bootstrapServers, e);
     }
   }
 
@@ -50,7 +51,8 @@ public final class KafkaTestClient {
    */
   public ConsumerRecord<String, String> awaitRecord(
       String topic, Duration timeout, Predicate<ConsumerRecord<String, String>> match) {
-    List<ConsumerRecord<String, String>> read = readUntil(topic, records -> records.stream().anyMatch(match), timeout);
+    List<ConsumerRecord<String, String>> read =
+        readUntil(topic, records -> records.stream().anyMatch(match), timeout);
     return read.stream().filter(match).findFirst().orElseThrow();
   }
 
@@ -63,11 +65,16 @@ public final class KafkaTestClient {
       String topic, Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
     Map<String, Object> config =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "test-reader-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class);
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     Instant deadline = Instant.now().plus(timeout);
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
@@ -75,7 +82,13 @@ public final class KafkaTestClient {
       while (!done.test(records)) {
         if (Instant.now().isAfter(deadline)) {
           throw new AssertionError(
-              "Waited " + timeout + " on " + topic + "; read " + records.size() + " records: "
+              "Waited "
+                  + timeout
+                  + " on "
+                  + topic
+                  + "; read "
+                  + records.size()
+                  + " records: "
                   + records.stream().map(ConsumerRecord::value).toList());
         }
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);

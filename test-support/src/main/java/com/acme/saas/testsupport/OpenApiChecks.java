@@ -35,9 +35,12 @@ public final class OpenApiChecks {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     JsonNode document = JSON.readTree(response.text());
     assertThat(document.path("openapi").asString()).startsWith("3.1");
-    assertThat(document.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
-    JsonNode codes = document.at("/components/schemas/ErrorResponse/properties/error/properties/code/enum");
-    assertThat(codes.values().stream().map(JsonNode::asString).toList()).contains("VALIDATION_ERROR", "INTERNAL_ERROR");
+    assertThat(document.at("/components/securitySchemes/bearer/scheme").asString())
+        .isEqualTo("bearer");
+    JsonNode codes =
+        document.at("/components/schemas/ErrorResponse/properties/error/properties/code/enum");
+    assertThat(codes.values().stream().map(JsonNode::asString).toList())
+        .contains("VALIDATION_ERROR", "INTERNAL_ERROR");
     assertThat(document.path("paths").properties()).as("operations").isNotEmpty();
 
     List<String> problems = new ArrayList<>();
@@ -58,7 +61,10 @@ public final class OpenApiChecks {
           expected.add("404");
         }
         for (String status : expected) {
-          if (!responses.at("/" + status + "/content/application~1json/schema/$ref").asString().endsWith("/ErrorResponse")) {
+          if (!responses
+              .at("/" + status + "/content/application~1json/schema/$ref")
+              .asString()
+              .endsWith("/ErrorResponse")) {
             problems.add(name + " has no " + status + " error response");
           }
         }
@@ -68,7 +74,10 @@ public final class OpenApiChecks {
             success = true;
             String ref = answer.getValue().at("/content/application~1json/schema/$ref").asString();
             JsonNode schema = ref.isEmpty() ? null : document.at(ref.substring(1));
-            enveloped |= schema != null && schema.at("/properties/data").isObject() && schema.at("/properties/meta").isObject();
+            enveloped |=
+                schema != null
+                    && schema.at("/properties/data").isObject()
+                    && schema.at("/properties/meta").isObject();
           }
         }
         if (!success) {

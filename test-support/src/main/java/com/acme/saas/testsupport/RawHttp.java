@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP/1.1 over a plain socket, for requests that an HTTP client would refuse or normalise: the
- * request target ({@code /a/%2e%2e/b}, {@code /a\b}, {@code %ZZ}) and every header reach the
- * server byte for byte.
+ * request target ({@code /a/%2e%2e/b}, {@code /a\b}, {@code %ZZ}) and every header reach the server
+ * byte for byte.
  */
 public final class RawHttp {
 
@@ -40,7 +40,8 @@ public final class RawHttp {
 
   /** {@code method target} without a body, with the given extra header lines. */
   public Response send(String method, String target, String... headerLines) {
-    StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+    StringBuilder request =
+        new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     request.append("Host: 127.0.0.1:").append(port).append("\r\n");
     for (String line : headerLines) {
       request.append(line).append("\r\n");
@@ -93,13 +94,17 @@ public final class RawHttp {
       Map<String, String> headers = new LinkedHashMap<>();
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
-        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        headers.put(
+            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            lines[i].substring(colon + 1).trim());
       }
       String body = text.substring(headerEnd + 4);
       if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
         body = dechunk(body);
       } else if (headers.containsKey("content-length")) {
-        body = body.substring(0, Math.min(body.length(), Integer.parseInt(headers.get("content-length"))));
+        body =
+            body.substring(
+                0, Math.min(body.length(), Integer.parseInt(headers.get("content-length"))));
       }
       return new Response(status, headers, body);
     }

@@ -10,7 +10,10 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 
-/** Wires {@link RealInfrastructure} test classes to a fresh database, Redis, Kafka and the test JWKS. */
+/**
+ * Wires {@link RealInfrastructure} test classes to a fresh database, Redis, Kafka and the test
+ * JWKS.
+ */
 public final class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
   @Override

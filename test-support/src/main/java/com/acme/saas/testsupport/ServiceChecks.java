@@ -13,10 +13,11 @@ public final class ServiceChecks {
   private ServiceChecks() {}
 
   /**
-   * The service answers its readiness probe, refuses an API call without a token, and has
-   * migrated its own schema (with common-lib's outbox and processed_events tables) as its own role.
+   * The service answers its readiness probe, refuses an API call without a token, and has migrated
+   * its own schema (with common-lib's outbox and processed_events tables) as its own role.
    */
-  public static void assertServesWithItsOwnSchema(int port, String database, String schema, String role) {
+  public static void assertServesWithItsOwnSchema(
+      int port, String database, String schema, String role) {
     HttpApi api = HttpApi.local(port);
     HttpApi.Response readiness = api.get("/actuator/health/readiness", null);
     assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
@@ -28,7 +29,9 @@ public final class ServiceChecks {
         ResultSet tables =
             s.executeQuery(
                 "select string_agg(tablename || ':' || tableowner, ',' order by tablename) from pg_tables"
-                    + " where schemaname = '" + schema + "' and tablename in ('outbox', 'processed_events')")) {
+                    + " where schemaname = '"
+                    + schema
+                    + "' and tablename in ('outbox', 'processed_events')")) {
       tables.next();
       assertThat(tables.getString(1)).isEqualTo("outbox:" + role + ",processed_events:" + role);
     } catch (SQLException e) {

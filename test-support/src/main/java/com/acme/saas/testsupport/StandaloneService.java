@@ -18,7 +18,8 @@ public final class StandaloneService {
    * @param settings the service's own settings on top of the harness's
    * @param overrides {@code --name=value} replaces a setting, {@code --name} alone leaves it unset
    */
-  public static ConfigurableApplicationContext start(Class<?> application, Map<String, String> settings, String... overrides) {
+  public static ConfigurableApplicationContext start(
+      Class<?> application, Map<String, String> settings, String... overrides) {
     Infrastructure infrastructure = Infrastructure.get();
     String database = infrastructure.createDatabase(application.getSimpleName());
     Map<String, String> all = new LinkedHashMap<>();
@@ -37,7 +38,10 @@ public final class StandaloneService {
         all.put(nameAndValue[0], nameAndValue[1]);
       }
     }
-    String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    String[] arguments =
+        all.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return new SpringApplicationBuilder(application).run(arguments);
   }
 }

@@ -53,7 +53,8 @@ public final class TestTokens {
     return sign(KEY, claims(userId, role, customize));
   }
 
-  public static JWTClaimsSet.Builder claims(UUID userId, String role, Consumer<JWTClaimsSet.Builder> customize) {
+  public static JWTClaimsSet.Builder claims(
+      UUID userId, String role, Consumer<JWTClaimsSet.Builder> customize) {
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
@@ -72,7 +73,9 @@ public final class TestTokens {
   public static String sign(RSAKey key, JWTClaimsSet.Builder claims) {
     try {
       SignedJWT jwt =
-          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+              claims.build());
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {
@@ -110,7 +113,8 @@ public final class TestTokens {
   public static synchronized URI jwksUri() {
     if (jwksUri == null) {
       try {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer server =
+            HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(
             "/.well-known/jwks.json",
             exchange -> {
@@ -123,7 +127,9 @@ public final class TestTokens {
               }
             });
         server.start();
-        jwksUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
+        jwksUri =
+            URI.create(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
       } catch (IOException e) {
         throw new IllegalStateException("Could not start the test JWKS endpoint", e);
       }

@@ -1,4 +1,7 @@
-/** Real Postgres, Redis and Kafka for integration tests, and access tokens signed like auth-service's. */
+/**
+ * Real Postgres, Redis and Kafka for integration tests, and access tokens signed like
+ * auth-service's.
+ */
 @NullMarked
 package com.acme.saas.testsupport;
 

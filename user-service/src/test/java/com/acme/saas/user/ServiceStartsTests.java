@@ -13,7 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ServiceStartsTests {
 
   @LocalServerPort int port;
-  @Value("${saas.test.database}") String database;
+
+  @Value("${saas.test.database}")
+  String database;
 
   @Test
   void servesWithItsOwnSchemaAndRequiresTokens() {

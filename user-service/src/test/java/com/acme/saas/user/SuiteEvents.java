@@ -28,15 +28,16 @@ public final class SuiteEvents {
 
   /** The record of the given type about the given user that user-service put on user-events. */
   public static ConsumerRecord<String, String> awaitUserEvent(String type, UUID userId) {
-    return KafkaTestClient.shared().awaitRecord(
-        Topics.USER_EVENTS,
-        Duration.ofSeconds(20),
-        record -> {
-          EventEnvelope envelope = READER.read(record.value());
-          return envelope.type().equals(type)
-              && "user-service".equals(envelope.producer())
-              && userId.toString().equals(envelope.payload().path("userId").asString());
-        });
+    return KafkaTestClient.shared()
+        .awaitRecord(
+            Topics.USER_EVENTS,
+            Duration.ofSeconds(20),
+            record -> {
+              EventEnvelope envelope = READER.read(record.value());
+              return envelope.type().equals(type)
+                  && "user-service".equals(envelope.producer())
+                  && userId.toString().equals(envelope.payload().path("userId").asString());
+            });
   }
 
   public static EventEnvelope envelope(ConsumerRecord<String, String> record) {

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** A user's credentials and the identity its tokens carry. */
-public record Account(UUID id, String email, String name, String role, String passwordHash, Instant createdAt) {
+public record Account(
+    UUID id, String email, String name, String role, String passwordHash, Instant createdAt) {
 
   /** What uniqueness and login compare: trimmed and lower-cased. */
   public static String normalizeEmail(String email) {

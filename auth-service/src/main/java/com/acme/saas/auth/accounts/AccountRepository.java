@@ -18,7 +18,10 @@ public class AccountRepository {
   }
 
   public Optional<Account> find(UUID id) {
-    return jdbc.sql("select * from accounts where id = :id").param("id", id).query(AccountRepository::account).optional();
+    return jdbc.sql("select * from accounts where id = :id")
+        .param("id", id)
+        .query(AccountRepository::account)
+        .optional();
   }
 
   public Optional<Account> findByEmail(String email) {
@@ -56,7 +59,8 @@ public class AccountRepository {
 
   /** Marks the address proven; tells whether it was not before (so the event is written once). */
   public boolean markEmailVerified(UUID id) {
-    return jdbc.sql("update accounts set email_verified_at = now(), updated_at = now() where id = :id and email_verified_at is null")
+    return jdbc.sql(
+                "update accounts set email_verified_at = now(), updated_at = now() where id = :id and email_verified_at is null")
             .param("id", id)
             .update()
         == 1;
@@ -71,7 +75,8 @@ public class AccountRepository {
   }
 
   void updateRole(UUID id, String role) {
-    jdbc.sql("update accounts set role = :role, updated_at = now() where id = :id and role <> :role")
+    jdbc.sql(
+            "update accounts set role = :role, updated_at = now() where id = :id and role <> :role")
         .param("id", id)
         .param("role", role)
         .update();

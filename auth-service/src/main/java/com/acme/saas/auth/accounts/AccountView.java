@@ -7,6 +7,7 @@ import java.util.UUID;
 public record AccountView(UUID id, String email, String name, String role, Instant createdAt) {
 
   public static AccountView of(Account account) {
-    return new AccountView(account.id(), account.email(), account.name(), account.role(), account.createdAt());
+    return new AccountView(
+        account.id(), account.email(), account.name(), account.role(), account.createdAt());
   }
 }

@@ -8,9 +8,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the configured administrator on start when no account has its email. It becomes a
- * regular account at once (UserRegistered with role ADMIN), so user-service knows it too. Runs
- * before the service reports ready; a bad setting stops the start and names itself.
+ * Creates the configured administrator on start when no account has its email. It becomes a regular
+ * account at once (UserRegistered with role ADMIN), so user-service knows it too. Runs before the
+ * service reports ready; a bad setting stops the start and names itself.
  */
 @Component
 class AdminSeed implements ApplicationRunner {

@@ -30,8 +30,10 @@ final class CommonPasswords {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the classpath");
       }
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        return reader.lines()
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        return reader
+            .lines()
             .map(String::strip)
             .filter(line -> !line.isEmpty())
             .map(line -> line.toLowerCase(Locale.ROOT))

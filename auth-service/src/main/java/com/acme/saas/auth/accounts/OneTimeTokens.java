@@ -68,7 +68,10 @@ public class OneTimeTokens {
         .update();
   }
 
-  /** How many tokens for {@code purpose} the user was issued within {@code window}: the per-user limits. */
+  /**
+   * How many tokens for {@code purpose} the user was issued within {@code window}: the per-user
+   * limits.
+   */
   public int issuedWithin(UUID userId, Purpose purpose, Duration window) {
     return jdbc.sql(
             """
@@ -82,7 +85,9 @@ public class OneTimeTokens {
         .single();
   }
 
-  /** The oldest issue time within {@code window}: when the next token may be issued under the limit. */
+  /**
+   * The oldest issue time within {@code window}: when the next token may be issued under the limit.
+   */
   public Optional<Instant> oldestIssuedWithin(UUID userId, Purpose purpose, Duration window) {
     return jdbc.sql(
             """
@@ -97,10 +102,14 @@ public class OneTimeTokens {
   }
 
   public int deleteAllOf(UUID userId) {
-    return jdbc.sql("delete from account_tokens where user_id = :userId").param("userId", userId).update();
+    return jdbc.sql("delete from account_tokens where user_id = :userId")
+        .param("userId", userId)
+        .update();
   }
 
-  /** Deletes tokens expired a day ago or longer (kept that long so the per-user limits see them). */
+  /**
+   * Deletes tokens expired a day ago or longer (kept that long so the per-user limits see them).
+   */
   @Scheduled(initialDelayString = "1h", fixedDelayString = "1h")
   public void purgeExpired() {
     jdbc.sql("delete from account_tokens where expires_at < now() - interval '1 day'").update();

@@ -39,11 +39,16 @@ public class PasswordHasher implements DisposableBean {
   PasswordHasher(PasswordProperties properties) {
     this.encoder =
         new Argon2PasswordEncoder(
-            SALT_BYTES, HASH_BYTES, properties.parallelism(), properties.memoryKib(), properties.iterations());
+            SALT_BYTES,
+            HASH_BYTES,
+            properties.parallelism(),
+            properties.memoryKib(),
+            properties.iterations());
     this.slots = new Semaphore(properties.maxConcurrentHashes(), true);
     this.hashing =
         Executors.newFixedThreadPool(
-            properties.maxConcurrentHashes(), Thread.ofPlatform().name("argon2-", 1).daemon().factory());
+            properties.maxConcurrentHashes(),
+            Thread.ofPlatform().name("argon2-", 1).daemon().factory());
     this.maxWait = properties.maxWait();
     this.dummyHash = encoder.encode(UUID.randomUUID().toString());
   }
@@ -52,7 +57,9 @@ public class PasswordHasher implements DisposableBean {
     return bounded(() -> encoder.encode(password));
   }
 
-  /** Whether the password matches; a {@code null} hash (no such account) costs the same and fails. */
+  /**
+   * Whether the password matches; a {@code null} hash (no such account) costs the same and fails.
+   */
   public boolean matches(String password, @Nullable String hash) {
     boolean matches = bounded(() -> encoder.matches(password, hash == null ? dummyHash : hash));
     return hash != null && matches;
@@ -73,7 +80,9 @@ public class PasswordHasher implements DisposableBean {
     }
     if (!acquired) {
       throw new ApiException(
-          ErrorCode.SERVICE_UNAVAILABLE, "Too many sign-ins at once; try again shortly", Duration.ofSeconds(1));
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "Too many sign-ins at once; try again shortly",
+          Duration.ofSeconds(1));
     }
     try {
       return hashing.submit(work::get).get();

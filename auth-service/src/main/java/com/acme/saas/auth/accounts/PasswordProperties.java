@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param memoryKib memory per hash in KiB
  * @param iterations passes over that memory
  * @param parallelism lanes
- * @param maxConcurrentHashes hashes in flight at once; memoryKib times this bounds the heap they use
+ * @param maxConcurrentHashes hashes in flight at once; memoryKib times this bounds the heap they
+ *     use
  * @param maxWait how long a request waits for a free slot before it is answered 503
  */
 @Validated

@@ -52,13 +52,16 @@ public class Registration {
     this.clock = clock;
   }
 
-  /** @throws ApiException EMAIL_ALREADY_EXISTS when the (normalised) email is taken */
+  /**
+   * @throws ApiException EMAIL_ALREADY_EXISTS when the (normalised) email is taken
+   */
   SignedIn register(String email, String password, String name) {
     Account account = newAccount(email, password, name, Roles.USER);
     return transactions.execute(
         status -> {
           if (!create(account)) {
-            throw new ApiException(ErrorCode.EMAIL_ALREADY_EXISTS, "An account with this email already exists");
+            throw new ApiException(
+                ErrorCode.EMAIL_ALREADY_EXISTS, "An account with this email already exists");
           }
           verification.start(account);
           return sessions.open(account);
@@ -86,7 +89,12 @@ public class Registration {
 
   private Account newAccount(String email, String password, String name, String role) {
     return new Account(
-        UUID.randomUUID(), email.strip(), name.strip(), role, hasher.hash(password), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        UUID.randomUUID(),
+        email.strip(),
+        name.strip(),
+        role,
+        hasher.hash(password),
+        clock.instant().truncatedTo(ChronoUnit.MICROS));
   }
 
   private boolean create(Account account) {

@@ -37,6 +37,7 @@ class RegistrationController {
   @PostMapping("/api/v1/auth/register")
   @ResponseStatus(HttpStatus.CREATED)
   ApiResponse<SignedIn> register(@Valid @RequestBody RegisterRequest request) {
-    return ApiResponse.of(registration.register(request.email(), request.password(), request.name()));
+    return ApiResponse.of(
+        registration.register(request.email(), request.password(), request.name()));
   }
 }

@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Erases the user's credentials, every refresh token and mailed token, and its failed-login record. */
+/**
+ * Erases the user's credentials, every refresh token and mailed token, and its failed-login record.
+ */
 @Component
 class UserDeletedListener implements EventHandler<UserDeleted> {
 
@@ -21,13 +23,15 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
   private final OneTimeTokens oneTimeTokens;
 
   UserDeletedListener(
-      AccountRepository accounts, RefreshTokenRepository refreshTokens, LoginThrottle throttle, OneTimeTokens oneTimeTokens) {
+      AccountRepository accounts,
+      RefreshTokenRepository refreshTokens,
+      LoginThrottle throttle,
+      OneTimeTokens oneTimeTokens) {
     this.accounts = accounts;
     this.refreshTokens = refreshTokens;
     this.throttle = throttle;
     this.oneTimeTokens = oneTimeTokens;
   }
-
 
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {

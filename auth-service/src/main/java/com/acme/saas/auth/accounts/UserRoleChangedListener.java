@@ -25,11 +25,14 @@ class UserRoleChangedListener implements EventHandler<UserRoleChanged> {
     this.refreshTokens = refreshTokens;
   }
 
-
   @Override
   public void handle(UserRoleChanged event, EventEnvelope envelope) {
     accounts.updateRole(event.userId(), event.role());
     int revoked = refreshTokens.revokeAllOf(event.userId());
-    log.info("user.role_changed userId={} role={} revokedRefreshTokens={}", event.userId(), event.role(), revoked);
+    log.info(
+        "user.role_changed userId={} role={} revokedRefreshTokens={}",
+        event.userId(),
+        event.role(),
+        revoked);
   }
 }

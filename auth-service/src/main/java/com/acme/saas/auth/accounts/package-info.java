@@ -1,4 +1,6 @@
-/** Accounts: registration, password hashing and policy, the admin seed, and the account's events. */
+/**
+ * Accounts: registration, password hashing and policy, the admin seed, and the account's events.
+ */
 @NullMarked
 package com.acme.saas.auth.accounts;
 

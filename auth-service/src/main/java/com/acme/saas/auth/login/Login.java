@@ -46,13 +46,14 @@ class Login {
   }
 
   /**
-   * A {@link SignedIn} session, or for an account with TOTP on a {@link LoginChallenges.MfaRequired}
-   * challenge and no tokens.
+   * A {@link SignedIn} session, or for an account with TOTP on a {@link
+   * LoginChallenges.MfaRequired} challenge and no tokens.
    */
   Object login(String email, String password) {
     throttle.requireUnlocked(email);
     Account account = accounts.findByEmail(email).orElse(null);
-    if (!hasher.matches(password, account == null ? null : account.passwordHash()) || account == null) {
+    if (!hasher.matches(password, account == null ? null : account.passwordHash())
+        || account == null) {
       throttle.recordFailure(email);
       throw new ApiException(ErrorCode.INVALID_CREDENTIALS, INVALID);
     }

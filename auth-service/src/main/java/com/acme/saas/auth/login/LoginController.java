@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginController {
 
   /** No password rules here: an account keeps the password it registered with. */
-  record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
+  record LoginRequest(
+      @NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
 
   private final Login login;
 

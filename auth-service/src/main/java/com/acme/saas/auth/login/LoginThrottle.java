@@ -29,7 +29,9 @@ public class LoginThrottle {
     this.properties = properties;
   }
 
-  /** @throws ApiException ACCOUNT_LOCKED, with the time left, while the email is locked */
+  /**
+   * @throws ApiException ACCOUNT_LOCKED, with the time left, while the email is locked
+   */
   public void requireUnlocked(String email) {
     jdbc.sql(
             """
@@ -37,13 +39,19 @@ public class LoginThrottle {
             where email_normalized = :email and locked_until > now()
             """)
         .param("email", Account.normalizeEmail(email))
-        .query((row, n) -> Duration.between(row.getTimestamp("now").toInstant(), row.getTimestamp("locked_until").toInstant()))
+        .query(
+            (row, n) ->
+                Duration.between(
+                    row.getTimestamp("now").toInstant(),
+                    row.getTimestamp("locked_until").toInstant()))
         .optional()
         .ifPresent(
             remaining -> {
               throw new ApiException(
                   ErrorCode.ACCOUNT_LOCKED,
-                  "Too many failed logins; try again in " + Math.max(1, remaining.toSeconds()) + " seconds",
+                  "Too many failed logins; try again in "
+                      + Math.max(1, remaining.toSeconds())
+                      + " seconds",
                   remaining.plusSeconds(1));
             });
   }

@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Queues a mail in {@code mail_queue}. It joins the caller's transaction, so the mail exists exactly
- * when the change that needs it commits; {@link MailRelay} sends it from there.
+ * Queues a mail in {@code mail_queue}. It joins the caller's transaction, so the mail exists
+ * exactly when the change that needs it commits; {@link MailRelay} sends it from there.
  */
 @Component
 public class MailQueue {
@@ -41,6 +41,7 @@ public class MailQueue {
   }
 
   static Map<String, String> variables(String json) {
-    return JSON.readValue(json, JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+    return JSON.readValue(
+        json, JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
   }
 }

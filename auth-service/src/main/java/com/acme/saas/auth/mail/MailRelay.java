@@ -50,12 +50,16 @@ class MailRelay {
             "mail_queue",
             "id",
             "mail",
-            (rs, n) -> new QueuedMail(
-                rs.getObject("id", UUID.class),
-                rs.getString("recipient"),
-                MailTemplate.valueOf(rs.getString("template")),
-                MailQueue.variables(rs.getString("variables"))),
-            new RetryQueue.Backoff(properties.initialBackoff(), properties.maxBackoff(), properties.alertAfterAttempts()));
+            (rs, n) ->
+                new QueuedMail(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("recipient"),
+                    MailTemplate.valueOf(rs.getString("template")),
+                    MailQueue.variables(rs.getString("variables"))),
+            new RetryQueue.Backoff(
+                properties.initialBackoff(),
+                properties.maxBackoff(),
+                properties.alertAfterAttempts()));
     Gauge.builder("auth.mail.pending", queue, RetryQueue::pending)
         .description("Mails queued and not yet accepted by the SMTP server")
         .register(meters);
@@ -88,5 +92,6 @@ class MailRelay {
     return message;
   }
 
-  private record QueuedMail(UUID id, String recipient, MailTemplate template, Map<String, String> variables) {}
+  private record QueuedMail(
+      UUID id, String recipient, MailTemplate template, Map<String, String> variables) {}
 }

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The mails auth-service sends. Each has three files under {@code classpath:mail/}:
- * {@code <name>.subject.txt}, {@code <name>.txt} and {@code <name>.html}, in which {@code {{var}}}
- * stands for a variable (HTML-escaped in the HTML body). {@code productName} is always set.
+ * The mails auth-service sends. Each has three files under {@code classpath:mail/}: {@code
+ * <name>.subject.txt}, {@code <name>.txt} and {@code <name>.html}, in which {@code {{var}}} stands
+ * for a variable (HTML-escaped in the HTML body). {@code productName} is always set.
  */
 public enum MailTemplate {
   VERIFY_EMAIL,
@@ -36,9 +36,12 @@ public enum MailTemplate {
     this.html = read(file + ".html");
   }
 
-  /** @throws IllegalArgumentException when a variable the template uses is missing */
+  /**
+   * @throws IllegalArgumentException when a variable the template uses is missing
+   */
   public Rendered render(Map<String, String> variables) {
-    return new Rendered(fill(subject, variables, false), fill(text, variables, false), fill(html, variables, true));
+    return new Rendered(
+        fill(subject, variables, false), fill(text, variables, false), fill(html, variables, true));
   }
 
   private static String fill(String template, Map<String, String> variables, boolean html) {
@@ -49,7 +52,8 @@ public enum MailTemplate {
       if (value == null) {
         throw new IllegalArgumentException("mail variable " + matcher.group(1) + " is not set");
       }
-      matcher.appendReplacement(out, Matcher.quoteReplacement(html ? HtmlUtils.htmlEscape(value) : value));
+      matcher.appendReplacement(
+          out, Matcher.quoteReplacement(html ? HtmlUtils.htmlEscape(value) : value));
     }
     matcher.appendTail(out);
     return out.toString();

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param productName how the mails name the product
  * @param linkBaseUrl the web app's base URL; links are {@code <base>/verify-email?token=…} and
  *     {@code <base>/reset-password?token=…}
- * @param initialBackoff the wait after a mail's first failed attempt; each further failure doubles it
+ * @param initialBackoff the wait after a mail's first failed attempt; each further failure doubles
+ *     it
  * @param maxBackoff the longest wait between two attempts
  * @param alertAfterAttempts from this many failed attempts on, each failure is logged at ERROR
  */
@@ -29,7 +30,9 @@ public record OutgoingMailProperties(
     @DefaultValue("10m") Duration maxBackoff,
     @DefaultValue("10") @Min(1) int alertAfterAttempts) {
 
-  /** A link into the web app: the base URL without its trailing slash, then {@code pathAndQuery}. */
+  /**
+   * A link into the web app: the base URL without its trailing slash, then {@code pathAndQuery}.
+   */
   public String link(String pathAndQuery) {
     return linkBaseUrl.replaceAll("/+$", "") + pathAndQuery;
   }

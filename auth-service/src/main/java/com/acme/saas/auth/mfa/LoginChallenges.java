@@ -111,16 +111,23 @@ public class LoginChallenges {
 
   private Outcome attempt(byte[] hash, String code) {
     UUID userId =
-        jdbc.sql("select user_id from login_challenges where challenge_hash = :hash and expires_at > now() for update")
+        jdbc.sql(
+                "select user_id from login_challenges where challenge_hash = :hash and expires_at > now() for update")
             .param("hash", hash)
             .query(UUID.class)
             .optional()
             .orElse(null);
     Account account = userId == null ? null : accounts.find(userId).orElse(null);
     TotpCredentials.Credential credential =
-        account == null ? null : credentials.findForUpdate(account.id()).filter(TotpCredentials.Credential::enabled).orElse(null);
+        account == null
+            ? null
+            : credentials
+                .findForUpdate(account.id())
+                .filter(TotpCredentials.Credential::enabled)
+                .orElse(null);
     if (account == null || credential == null) {
-      return new Outcome.Rejected(ErrorCode.TOKEN_INVALID, "The login challenge is unknown, used or expired; log in again");
+      return new Outcome.Rejected(
+          ErrorCode.TOKEN_INVALID, "The login challenge is unknown, used or expired; log in again");
     }
     throttle.requireUnlocked(account.email());
     if (!codes.use(credential, code)) {
@@ -128,21 +135,29 @@ public class LoginChallenges {
       recordFailure(hash, account.id());
       return new Outcome.Rejected(ErrorCode.INVALID_CREDENTIALS, "The code is incorrect");
     }
-    jdbc.sql("delete from login_challenges where challenge_hash = :hash").param("hash", hash).update();
+    jdbc.sql("delete from login_challenges where challenge_hash = :hash")
+        .param("hash", hash)
+        .update();
     throttle.reset(account.email());
-    log.info("login.mfa-completed userId={} recoveryCodesLeft={}", account.id(), credentials.unusedRecoveryCodes(account.id()));
+    log.info(
+        "login.mfa-completed userId={} recoveryCodesLeft={}",
+        account.id(),
+        credentials.unusedRecoveryCodes(account.id()));
     return new Outcome.Completed(sessions.open(account));
   }
 
   /** Counts a wrong code on the challenge; the one that reaches max-failures ends it. */
   private void recordFailure(byte[] hash, UUID userId) {
     int failures =
-        jdbc.sql("update login_challenges set failures = failures + 1 where challenge_hash = :hash returning failures")
+        jdbc.sql(
+                "update login_challenges set failures = failures + 1 where challenge_hash = :hash returning failures")
             .param("hash", hash)
             .query(Integer.class)
             .single();
     if (failures >= properties.challengeMaxFailures()) {
-      jdbc.sql("delete from login_challenges where challenge_hash = :hash").param("hash", hash).update();
+      jdbc.sql("delete from login_challenges where challenge_hash = :hash")
+          .param("hash", hash)
+          .update();
       log.warn("login.mfa-challenge-exhausted userId={} failures={}", userId, failures);
     }
   }

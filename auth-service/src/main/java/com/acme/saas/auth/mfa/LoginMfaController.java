@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginMfaController {
 
   /** {@code code}: the app's current code or a recovery code. */
-  record LoginMfaRequest(@NotBlank @Size(max = 64) String challenge, @NotBlank @Size(max = 64) String code) {}
+  record LoginMfaRequest(
+      @NotBlank @Size(max = 64) String challenge, @NotBlank @Size(max = 64) String code) {}
 
   private final LoginChallenges challenges;
 

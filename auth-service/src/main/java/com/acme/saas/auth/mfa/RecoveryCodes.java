@@ -11,10 +11,10 @@ import org.apache.commons.codec.digest.DigestUtils;
  * Single-use codes for a user without the authenticator app: 120 random bits each, written as 24
  * base32 characters in groups of four ({@code ABCD-EFGH-IJKL-MNOP-QRST-UVWX}).
  *
- * <p>They are stored as plain SHA-256, not with a salted password hash: a password hash is slow
- * to make up for the little entropy people choose, but 2^120 random codes cannot be searched
- * through from a leaked hash whatever its speed (ASVS 5.0 allows a plain hash from 112 bits), and
- * an unsalted hash lets login find the code by its hash.
+ * <p>They are stored as plain SHA-256, not with a salted password hash: a password hash is slow to
+ * make up for the little entropy people choose, but 2^120 random codes cannot be searched through
+ * from a leaked hash whatever its speed (ASVS 5.0 allows a plain hash from 112 bits), and an
+ * unsalted hash lets login find the code by its hash.
  */
 final class RecoveryCodes {
 

@@ -18,6 +18,7 @@ class SecondFactorCodes {
 
   /** 160 bits, the HMAC-SHA1 key length RFC 4226 recommends. */
   private static final int SECRET_BYTES = 20;
+
   private static final Pattern TOTP_CODE = Pattern.compile("\\d{" + Totp.DIGITS + "}");
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base32 BASE32 = new Base32();
@@ -38,7 +39,9 @@ class SecondFactorCodes {
     return secret;
   }
 
-  /** RFC 4648 base32, as authenticator apps take it; 20 bytes are exactly 32 characters, no padding. */
+  /**
+   * RFC 4648 base32, as authenticator apps take it; 20 bytes are exactly 32 characters, no padding.
+   */
   static String base32(byte[] secret) {
     return BASE32.encodeToString(secret);
   }

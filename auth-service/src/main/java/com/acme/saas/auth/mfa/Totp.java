@@ -17,6 +17,7 @@ final class Totp {
 
   static final int PERIOD_SECONDS = 30;
   static final int DIGITS = 6;
+
   /** Steps either side of the current one that still count, for clock drift and typing time. */
   private static final int WINDOW = 1;
 
@@ -26,7 +27,10 @@ final class Totp {
     return Math.floorDiv(at.getEpochSecond(), PERIOD_SECONDS);
   }
 
-  /** The code of a time step: RFC 4226's dynamic truncation of HMAC-SHA1(secret, step), {@code digits} long. */
+  /**
+   * The code of a time step: RFC 4226's dynamic truncation of HMAC-SHA1(secret, step), {@code
+   * digits} long.
+   */
   static String code(byte[] secret, long step, int digits) {
     byte[] hmac;
     try {
@@ -42,16 +46,19 @@ final class Totp {
   }
 
   /**
-   * The time step, within one step of {@code now}, whose code {@code code} is, if that step is later
-   * than {@code lastUsedStep}: a code is accepted once, and never after a later one.
+   * The time step, within one step of {@code now}, whose code {@code code} is, if that step is
+   * later than {@code lastUsedStep}: a code is accepted once, and never after a later one.
    */
   static OptionalLong acceptedStep(byte[] secret, String code, Instant now, long lastUsedStep) {
     byte[] given = code.getBytes(StandardCharsets.US_ASCII);
     long current = step(now);
     OptionalLong accepted = OptionalLong.empty();
-    // Every step of the window is compared, in constant time, so timing does not tell which matched.
+    // Every step of the window is compared, in constant time, so timing does not tell which
+    // matched.
     for (long step = current - WINDOW; step <= current + WINDOW; step++) {
-      boolean matches = MessageDigest.isEqual(given, code(secret, step, DIGITS).getBytes(StandardCharsets.US_ASCII));
+      boolean matches =
+          MessageDigest.isEqual(
+              given, code(secret, step, DIGITS).getBytes(StandardCharsets.US_ASCII));
       if (matches && step > lastUsedStep && accepted.isEmpty()) {
         accepted = OptionalLong.of(step);
       }

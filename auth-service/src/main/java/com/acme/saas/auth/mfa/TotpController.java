@@ -19,10 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth/mfa/totp")
 class TotpController {
 
-  record ConfirmRequest(@NotBlank @Pattern(regexp = "\\d{6}", message = "must be the app's 6-digit code") String code) {}
+  record ConfirmRequest(
+      @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the app's 6-digit code")
+          String code) {}
 
   /** {@code code}: the app's current code or a recovery code. */
-  record DisableRequest(@NotBlank @Size(max = 128) String password, @NotBlank @Size(max = 64) String code) {}
+  record DisableRequest(
+      @NotBlank @Size(max = 128) String password, @NotBlank @Size(max = 64) String code) {}
 
   private final TotpEnrolment enrolment;
 
@@ -37,7 +40,8 @@ class TotpController {
   }
 
   @PostMapping("/confirm")
-  ApiResponse<TotpEnrolment.Confirmed> confirm(CurrentUser caller, @Valid @RequestBody ConfirmRequest request) {
+  ApiResponse<TotpEnrolment.Confirmed> confirm(
+      CurrentUser caller, @Valid @RequestBody ConfirmRequest request) {
     return ApiResponse.of(enrolment.confirm(caller.id(), request.code()));
   }
 

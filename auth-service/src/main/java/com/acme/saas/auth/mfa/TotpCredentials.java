@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 class TotpCredentials {
 
   /** One account's TOTP credential; {@code enabled} once a first code confirmed the enrolment. */
-  record Credential(UUID userId, byte[] sealedSecret, boolean enabled, @Nullable Long lastUsedStep) {}
+  record Credential(
+      UUID userId, byte[] sealedSecret, boolean enabled, @Nullable Long lastUsedStep) {}
 
   private final JdbcClient jdbc;
 
@@ -53,7 +54,8 @@ class TotpCredentials {
   }
 
   boolean isEnabled(UUID userId) {
-    return jdbc.sql("select exists (select 1 from totp_credentials where user_id = :userId and enabled_at is not null)")
+    return jdbc.sql(
+            "select exists (select 1 from totp_credentials where user_id = :userId and enabled_at is not null)")
         .param("userId", userId)
         .query(Boolean.class)
         .single();
@@ -61,7 +63,8 @@ class TotpCredentials {
 
   /** Turns the enrolment on; the confirming code's step counts as used. */
   void enable(UUID userId, long step) {
-    jdbc.sql("update totp_credentials set enabled_at = now(), last_used_step = :step where user_id = :userId")
+    jdbc.sql(
+            "update totp_credentials set enabled_at = now(), last_used_step = :step where user_id = :userId")
         .param("userId", userId)
         .param("step", step)
         .update();
@@ -76,11 +79,15 @@ class TotpCredentials {
 
   /** Turns TOTP off: the credential and its recovery codes go. */
   void delete(UUID userId) {
-    jdbc.sql("delete from totp_credentials where user_id = :userId").param("userId", userId).update();
+    jdbc.sql("delete from totp_credentials where user_id = :userId")
+        .param("userId", userId)
+        .update();
   }
 
   void replaceRecoveryCodes(UUID userId, List<byte[]> hashes) {
-    jdbc.sql("delete from totp_recovery_codes where user_id = :userId").param("userId", userId).update();
+    jdbc.sql("delete from totp_recovery_codes where user_id = :userId")
+        .param("userId", userId)
+        .update();
     for (byte[] hash : hashes) {
       jdbc.sql("insert into totp_recovery_codes (user_id, code_hash) values (:userId, :hash)")
           .param("userId", userId)
@@ -103,7 +110,8 @@ class TotpCredentials {
   }
 
   int unusedRecoveryCodes(UUID userId) {
-    return jdbc.sql("select count(*) from totp_recovery_codes where user_id = :userId and used_at is null")
+    return jdbc.sql(
+            "select count(*) from totp_recovery_codes where user_id = :userId and used_at is null")
         .param("userId", userId)
         .query(Integer.class)
         .single();

@@ -65,7 +65,8 @@ class TotpEnrolment {
     Account account = account(userId);
     byte[] secret = codes.newSecret();
     if (!credentials.savePending(userId, codes.seal(userId, secret))) {
-      throw ApiException.conflict("Two-factor login is already on; turn it off before enrolling again");
+      throw ApiException.conflict(
+          "Two-factor login is already on; turn it off before enrolling again");
     }
     log.info("mfa.totp.enrolment-started userId={}", userId);
     String base32 = SecondFactorCodes.base32(secret);
@@ -82,17 +83,26 @@ class TotpEnrolment {
     return transactions.execute(
         status -> {
           TotpCredentials.Credential credential =
-              credentials.findForUpdate(userId)
-                  .orElseThrow(() -> ApiException.validation("No TOTP enrolment is pending; start one with POST /api/v1/auth/mfa/totp"));
+              credentials
+                  .findForUpdate(userId)
+                  .orElseThrow(
+                      () ->
+                          ApiException.validation(
+                              "No TOTP enrolment is pending; start one with POST /api/v1/auth/mfa/totp"));
           if (credential.enabled()) {
             throw ApiException.conflict("Two-factor login is already on");
           }
           long step =
-              codes.acceptedStep(credential, code)
-                  .orElseThrow(() -> ApiException.validation("The code does not match the authenticator app's current code"));
+              codes
+                  .acceptedStep(credential, code)
+                  .orElseThrow(
+                      () ->
+                          ApiException.validation(
+                              "The code does not match the authenticator app's current code"));
           credentials.enable(userId, step);
           List<String> recoveryCodes = RecoveryCodes.generate();
-          credentials.replaceRecoveryCodes(userId, recoveryCodes.stream().map(RecoveryCodes::hash).toList());
+          credentials.replaceRecoveryCodes(
+              userId, recoveryCodes.stream().map(RecoveryCodes::hash).toList());
           log.info("mfa.totp.enabled userId={}", userId);
           return new Confirmed(recoveryCodes);
         });
@@ -118,7 +128,8 @@ class TotpEnrolment {
     boolean disabled =
         transactions.execute(
             status -> {
-              TotpCredentials.Credential credential = credentials.findForUpdate(userId).orElse(null);
+              TotpCredentials.Credential credential =
+                  credentials.findForUpdate(userId).orElse(null);
               if (credential == null || !credential.enabled() || !codes.use(credential, code)) {
                 return false;
               }
@@ -133,15 +144,30 @@ class TotpEnrolment {
   }
 
   private Account account(UUID userId) {
-    return accounts.find(userId).orElseThrow(() -> new ApiException(ErrorCode.TOKEN_INVALID, "The account no longer exists"));
+    return accounts
+        .find(userId)
+        .orElseThrow(
+            () -> new ApiException(ErrorCode.TOKEN_INVALID, "The account no longer exists"));
   }
 
-  /** Google Authenticator's key URI format: {@code otpauth://totp/Issuer:email?secret=...&issuer=...}. */
+  /**
+   * Google Authenticator's key URI format: {@code
+   * otpauth://totp/Issuer:email?secret=...&issuer=...}.
+   */
   private String otpauthUri(String email, String secret) {
     String issuer = encode(properties.issuer());
-    return "otpauth://totp/" + issuer + ":" + encode(email)
-        + "?secret=" + secret + "&issuer=" + issuer
-        + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.PERIOD_SECONDS;
+    return "otpauth://totp/"
+        + issuer
+        + ":"
+        + encode(email)
+        + "?secret="
+        + secret
+        + "&issuer="
+        + issuer
+        + "&algorithm=SHA1&digits="
+        + Totp.DIGITS
+        + "&period="
+        + Totp.PERIOD_SECONDS;
   }
 
   /** Percent-encoding as URIs want it: a space is %20, not the form encoding's +. */

@@ -49,12 +49,18 @@ class PasswordChange {
   /**
    * @param keptRefreshToken the caller's own refresh token, whose session survives; without it
    *     every session ends
-   * @throws ApiException INVALID_CREDENTIALS for a wrong current password, ACCOUNT_LOCKED while
-   *     the account is locked
+   * @throws ApiException INVALID_CREDENTIALS for a wrong current password, ACCOUNT_LOCKED while the
+   *     account is locked
    */
-  void change(UUID userId, String currentPassword, String newPassword, @Nullable String keptRefreshToken) {
+  void change(
+      UUID userId, String currentPassword, String newPassword, @Nullable String keptRefreshToken) {
     Account account =
-        accounts.find(userId).orElseThrow(() -> new ApiException(ErrorCode.INVALID_CREDENTIALS, "Current password is incorrect"));
+        accounts
+            .find(userId)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ErrorCode.INVALID_CREDENTIALS, "Current password is incorrect"));
     throttle.requireUnlocked(account.email());
     if (!hasher.matches(currentPassword, account.passwordHash())) {
       throttle.recordFailure(account.email());

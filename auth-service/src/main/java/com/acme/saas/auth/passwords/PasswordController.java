@@ -18,10 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class PasswordController {
 
-  /** No email syntax rule: any string answers 202 alike, and only a registered address gets mail. */
+  /**
+   * No email syntax rule: any string answers 202 alike, and only a registered address gets mail.
+   */
   record ResetRequest(@NotBlank @Size(max = 254) String email) {}
 
-  record ResetConfirmation(@NotBlank @Size(max = 128) String token, @StrongPassword @Nullable String newPassword) {}
+  record ResetConfirmation(
+      @NotBlank @Size(max = 128) String token, @StrongPassword @Nullable String newPassword) {}
 
   /** {@code refreshToken}, when given, is the caller's own session, which stays signed in. */
   record PasswordChangeRequest(
@@ -52,6 +55,7 @@ class PasswordController {
   @PostMapping("/password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void change(CurrentUser caller, @Valid @RequestBody PasswordChangeRequest request) {
-    change.change(caller.id(), request.currentPassword(), request.newPassword(), request.refreshToken());
+    change.change(
+        caller.id(), request.currentPassword(), request.newPassword(), request.refreshToken());
   }
 }

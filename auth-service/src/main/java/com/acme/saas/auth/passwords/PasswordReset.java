@@ -72,7 +72,8 @@ class PasswordReset {
   }
 
   void request(String email) {
-    jdbc.sql("insert into password_reset_requests (email_normalized, requested_at) values (:email, now())")
+    jdbc.sql(
+            "insert into password_reset_requests (email_normalized, requested_at) values (:email, now())")
         .param("email", Account.normalizeEmail(email))
         .update();
   }
@@ -102,7 +103,8 @@ class PasswordReset {
   }
 
   private void mailLink(Account account) {
-    if (tokens.issuedWithin(account.id(), RESET, properties.perAddressWindow()) >= properties.perAddressLimit()) {
+    if (tokens.issuedWithin(account.id(), RESET, properties.perAddressWindow())
+        >= properties.perAddressLimit()) {
       log.warn("password.reset_limited userId={}", account.id());
       return;
     }
@@ -129,9 +131,17 @@ class PasswordReset {
     transactions.executeWithoutResult(
         status -> {
           UUID userId =
-              tokens.use(RESET, token)
-                  .orElseThrow(() -> ApiException.invalidBodyToken("Reset token is invalid, used or expired"));
-          Account account = accounts.find(userId).orElseThrow(() -> ApiException.invalidBodyToken("Reset token is invalid, used or expired"));
+              tokens
+                  .use(RESET, token)
+                  .orElseThrow(
+                      () ->
+                          ApiException.invalidBodyToken("Reset token is invalid, used or expired"));
+          Account account =
+              accounts
+                  .find(userId)
+                  .orElseThrow(
+                      () ->
+                          ApiException.invalidBodyToken("Reset token is invalid, used or expired"));
           tokens.killAll(userId, RESET);
           accounts.updatePasswordHash(userId, hash);
           int revoked = sessions.endOtherSessions(userId, null);

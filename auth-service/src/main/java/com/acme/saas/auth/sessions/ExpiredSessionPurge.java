@@ -6,8 +6,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes refresh tokens nobody can use any more. Replicas may run it at the same time: each
- * batch deletes what is there, so overlapping runs only share the work.
+ * Deletes refresh tokens nobody can use any more. Replicas may run it at the same time: each batch
+ * deletes what is there, so overlapping runs only share the work.
  */
 @Component
 class ExpiredSessionPurge {

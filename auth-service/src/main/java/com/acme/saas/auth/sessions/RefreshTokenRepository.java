@@ -61,17 +61,21 @@ public class RefreshTokenRepository {
   }
 
   void markUsed(byte[] hash) {
-    jdbc.sql("update refresh_tokens set used_at = now() where token_hash = :hash").param("hash", hash).update();
+    jdbc.sql("update refresh_tokens set used_at = now() where token_hash = :hash")
+        .param("hash", hash)
+        .update();
   }
 
   int revokeFamily(UUID familyId) {
-    return jdbc.sql("update refresh_tokens set revoked_at = now() where family_id = :familyId and revoked_at is null")
+    return jdbc.sql(
+            "update refresh_tokens set revoked_at = now() where family_id = :familyId and revoked_at is null")
         .param("familyId", familyId)
         .update();
   }
 
   public int revokeAllOf(UUID userId) {
-    return jdbc.sql("update refresh_tokens set revoked_at = now() where user_id = :userId and revoked_at is null")
+    return jdbc.sql(
+            "update refresh_tokens set revoked_at = now() where user_id = :userId and revoked_at is null")
         .param("userId", userId)
         .update();
   }
@@ -88,7 +92,9 @@ public class RefreshTokenRepository {
   }
 
   public int deleteAllOf(UUID userId) {
-    return jdbc.sql("delete from refresh_tokens where user_id = :userId").param("userId", userId).update();
+    return jdbc.sql("delete from refresh_tokens where user_id = :userId")
+        .param("userId", userId)
+        .update();
   }
 
   /**

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class SessionController {
 
-  /** Body of refresh and logout. A string that is no refresh token answers TOKEN_INVALID like any unknown one. */
+  /**
+   * Body of refresh and logout. A string that is no refresh token answers TOKEN_INVALID like any
+   * unknown one.
+   */
   record RefreshTokenRequest(@NotBlank String refreshToken) {}
 
   private final Sessions sessions;

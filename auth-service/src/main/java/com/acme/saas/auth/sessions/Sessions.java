@@ -52,29 +52,35 @@ public class Sessions {
   public SignedIn open(Account account) {
     Instant now = clock.instant();
     return SignedIn.of(
-        AccountView.of(account), issue(account, UUID.randomUUID(), now.plus(properties.familyLifetime()), now));
+        AccountView.of(account),
+        issue(account, UUID.randomUUID(), now.plus(properties.familyLifetime()), now));
   }
 
   /**
    * Trades a refresh token for the next pair.
    *
-   * @throws ApiException TOKEN_INVALID when the token is unknown, expired, revoked or
-   *     already used (the last also revokes its family, and that revocation is committed)
+   * @throws ApiException TOKEN_INVALID when the token is unknown, expired, revoked or already used
+   *     (the last also revokes its family, and that revocation is committed)
    */
   public SessionTokens refresh(String refreshToken) {
     byte[] hash = hash(refreshToken);
     Outcome outcome = transactions.execute(status -> rotate(hash));
     return switch (outcome) {
       case Outcome.Refreshed refreshed -> refreshed.tokens();
-      case Outcome.Rejected rejected -> throw new ApiException(ErrorCode.TOKEN_INVALID, rejected.reason());
+      case Outcome.Rejected rejected ->
+          throw new ApiException(ErrorCode.TOKEN_INVALID, rejected.reason());
     };
   }
 
-  /** Revokes the family of the given refresh token if it is the caller's; unknown tokens are ignored. */
+  /**
+   * Revokes the family of the given refresh token if it is the caller's; unknown tokens are
+   * ignored.
+   */
   public void logout(UUID userId, String refreshToken) {
     transactions.executeWithoutResult(
         status ->
-            tokens.findForUpdate(hash(refreshToken))
+            tokens
+                .findForUpdate(hash(refreshToken))
                 .filter(token -> token.userId().equals(userId))
                 .ifPresent(token -> tokens.revokeFamily(token.familyId())));
   }
@@ -91,11 +97,14 @@ public class Sessions {
     UUID keptFamily =
         keptRefreshToken == null
             ? null
-            : tokens.findForUpdate(hash(keptRefreshToken))
+            : tokens
+                .findForUpdate(hash(keptRefreshToken))
                 .filter(token -> token.userId().equals(userId) && token.revokedAt() == null)
                 .map(RefreshTokenRepository.StoredToken::familyId)
                 .orElse(null);
-    return keptFamily == null ? tokens.revokeAllOf(userId) : tokens.revokeAllOfExcept(userId, keptFamily);
+    return keptFamily == null
+        ? tokens.revokeAllOf(userId)
+        : tokens.revokeAllOfExcept(userId, keptFamily);
   }
 
   private sealed interface Outcome {
@@ -112,8 +121,12 @@ public class Sessions {
     if (token.usedAt() != null) {
       int revoked = tokens.revokeFamily(token.familyId());
       log.warn(
-          "refresh.reuse-detected userId={} familyId={} revokedTokens={}", token.userId(), token.familyId(), revoked);
-      return new Outcome.Rejected("Refresh token was already used; every session it belongs to is revoked");
+          "refresh.reuse-detected userId={} familyId={} revokedTokens={}",
+          token.userId(),
+          token.familyId(),
+          revoked);
+      return new Outcome.Rejected(
+          "Refresh token was already used; every session it belongs to is revoked");
     }
     Instant now = clock.instant();
     if (!token.expiresAt().isAfter(now)) {
@@ -127,7 +140,8 @@ public class Sessions {
     return new Outcome.Refreshed(issue(account, token.familyId(), token.familyExpiresAt(), now));
   }
 
-  private SessionTokens issue(Account account, UUID familyId, Instant familyExpiresAt, Instant now) {
+  private SessionTokens issue(
+      Account account, UUID familyId, Instant familyExpiresAt, Instant now) {
     String refreshToken = SecretTokens.newToken();
     Instant expiresAt = now.plus(properties.refreshTokenTtl());
     tokens.insert(

@@ -51,11 +51,16 @@ public class AccessTokens {
             .build();
     SignedJWT jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims);
     try {
       jwt.sign(new RSASSASigner(key));
     } catch (JOSEException e) {
-      throw new IllegalStateException("Could not sign an access token with key " + key.getKeyID(), e);
+      throw new IllegalStateException(
+          "Could not sign an access token with key " + key.getKeyID(), e);
     }
     return new Issued(jwt.serialize(), signing.accessTokenTtl().toSeconds());
   }

@@ -42,10 +42,13 @@ public final class KeyEncryption {
     if (base64Key == null || base64Key.isBlank()) {
       if (!devProfile) {
         throw new IllegalStateException(
-            SETTING + " is required outside the dev profile: a base64-encoded random 32-byte key"
+            SETTING
+                + " is required outside the dev profile: a base64-encoded random 32-byte key"
                 + " (e.g. `openssl rand -base64 32`)");
       }
-      log.warn("signing.kek_dev_only setting={} reason=unset: private keys are sealed with a public dev key", SETTING);
+      log.warn(
+          "signing.kek_dev_only setting={} reason=unset: private keys are sealed with a public dev key",
+          SETTING);
       return new KeyEncryption(sha256("acme-saas dev-only key-encryption key"));
     }
     byte[] decoded;
@@ -55,7 +58,8 @@ public final class KeyEncryption {
       throw new IllegalStateException(SETTING + " is not valid base64");
     }
     if (decoded.length != 32) {
-      throw new IllegalStateException(SETTING + " must decode to 32 bytes (AES-256), not " + decoded.length);
+      throw new IllegalStateException(
+          SETTING + " must decode to 32 bytes (AES-256), not " + decoded.length);
     }
     return new KeyEncryption(decoded);
   }
@@ -82,7 +86,10 @@ public final class KeyEncryption {
       return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
-          "Sealed " + kid + " cannot be opened with the configured " + SETTING
+          "Sealed "
+              + kid
+              + " cannot be opened with the configured "
+              + SETTING
               + ": the key-encryption key differs from the one that sealed it");
     }
   }

@@ -15,18 +15,23 @@ class SigningConfiguration {
 
   @Bean
   KeyEncryption keyEncryption(SigningProperties properties, Environment environment) {
-    return KeyEncryption.fromSetting(properties.encryptionKey(), environment.acceptsProfiles(Profiles.of("dev")));
+    return KeyEncryption.fromSetting(
+        properties.encryptionKey(), environment.acceptsProfiles(Profiles.of("dev")));
   }
 
   @Bean
   SigningKeys signingKeys(
-      JdbcClient jdbc, TransactionTemplate transactions, KeyEncryption encryption, SigningProperties properties, Clock clock) {
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      KeyEncryption encryption,
+      SigningProperties properties,
+      Clock clock) {
     return new SigningKeys(jdbc, transactions, encryption, properties, clock);
   }
 
   /**
-   * auth-service verifies access tokens (logout, key rotation) against its own keys directly
-   * rather than over HTTP from itself; common-lib's verifier takes this source.
+   * auth-service verifies access tokens (logout, key rotation) against its own keys directly rather
+   * than over HTTP from itself; common-lib's verifier takes this source.
    */
   @Bean
   JWKSource<SecurityContext> accessTokenKeys(SigningKeys keys) {

@@ -31,16 +31,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The RS256 keys in the {@code signing_keys} table. The newest key whose activation time has
- * passed signs; every key that has not expired is published, so a rotated-in key is known to
- * verifiers before it signs and a rotated-out key stays verifiable until its last token expires.
- * Replicas share the table and reread it every {@code reload-interval}.
+ * The RS256 keys in the {@code signing_keys} table. The newest key whose activation time has passed
+ * signs; every key that has not expired is published, so a rotated-in key is known to verifiers
+ * before it signs and a rotated-out key stays verifiable until its last token expires. Replicas
+ * share the table and reread it every {@code reload-interval}.
  */
 public class SigningKeys {
 
   private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+
   /** Serialises key changes across replicas (pg_advisory_xact_lock key). */
   private static final long ROTATION_LOCK = 0x5349474e4b455953L;
+
   /** A verifier accepts a token this long past {@code exp}; the key must outlive that too. */
   private static final Duration VERIFIER_CLOCK_SKEW = Duration.ofMinutes(1);
 
@@ -57,7 +59,11 @@ public class SigningKeys {
   }
 
   /** What an on-demand rotation did. */
-  public record Rotation(String kid, Instant activatesAt, @Nullable String previousKid, @Nullable Instant previousExpiresAt) {}
+  public record Rotation(
+      String kid,
+      Instant activatesAt,
+      @Nullable String previousKid,
+      @Nullable Instant previousExpiresAt) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -96,7 +102,10 @@ public class SigningKeys {
   public JWKSet publicKeys() {
     Instant now = clock.instant();
     List<JWK> published =
-        current(now).stream().filter(k -> k.publishedAt(now)).map(k -> (JWK) k.key().toPublicJWK()).toList();
+        current(now).stream()
+            .filter(k -> k.publishedAt(now))
+            .map(k -> (JWK) k.key().toPublicJWK())
+            .toList();
     return new JWKSet(published);
   }
 
@@ -118,7 +127,10 @@ public class SigningKeys {
     jdbc.sql("delete from signing_keys where expires_at < now()").update();
     Rotation rotation = rotate(true);
     if (rotation != null) {
-      log.info("signing.key.rotated kid={} activatesAt={} reason=scheduled", rotation.kid(), rotation.activatesAt());
+      log.info(
+          "signing.key.rotated kid={} activatesAt={} reason=scheduled",
+          rotation.kid(),
+          rotation.activatesAt());
     }
   }
 
@@ -130,15 +142,26 @@ public class SigningKeys {
               lock();
               Instant now = clock.instant();
               List<StoredKey> stored = load();
-              StoredKey pending = stored.stream().filter(k -> k.activatesAt().isAfter(now)).findFirst().orElse(null);
+              StoredKey pending =
+                  stored.stream()
+                      .filter(k -> k.activatesAt().isAfter(now))
+                      .findFirst()
+                      .orElse(null);
               if (pending != null) {
                 if (onlyIfDue) {
                   return null;
                 }
                 throw ApiException.conflict(
-                    "Key " + pending.key().getKeyID() + " is already waiting to sign from " + pending.activatesAt());
+                    "Key "
+                        + pending.key().getKeyID()
+                        + " is already waiting to sign from "
+                        + pending.activatesAt());
               }
-              Instant newest = stored.stream().map(StoredKey::activatesAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+              Instant newest =
+                  stored.stream()
+                      .map(StoredKey::activatesAt)
+                      .max(Comparator.naturalOrder())
+                      .orElse(Instant.EPOCH);
               if (onlyIfDue && newest.plus(properties.rotationInterval()).isAfter(now)) {
                 return null;
               }
@@ -150,10 +173,15 @@ public class SigningKeys {
 
   private Rotation introduce(List<StoredKey> stored, Instant now) {
     Instant activatesAt = now.plus(properties.publishAhead());
-    Instant previousExpiresAt = activatesAt.plus(properties.accessTokenTtl()).plus(VERIFIER_CLOCK_SKEW);
+    Instant previousExpiresAt =
+        activatesAt.plus(properties.accessTokenTtl()).plus(VERIFIER_CLOCK_SKEW);
     StoredKey previous =
-        stored.stream().filter(k -> k.signsAt(now)).max(Comparator.comparing(StoredKey::activatesAt)).orElse(null);
-    jdbc.sql("update signing_keys set expires_at = :expiresAt where expires_at is null or expires_at > :expiresAt")
+        stored.stream()
+            .filter(k -> k.signsAt(now))
+            .max(Comparator.comparing(StoredKey::activatesAt))
+            .orElse(null);
+    jdbc.sql(
+            "update signing_keys set expires_at = :expiresAt where expires_at is null or expires_at > :expiresAt")
         .param("expiresAt", Timestamp.from(previousExpiresAt))
         .update();
     String kid = insert(activatesAt);
@@ -220,7 +248,10 @@ public class SigningKeys {
   }
 
   private void lock() {
-    jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", ROTATION_LOCK).query(Object.class).single();
+    jdbc.sql("select pg_advisory_xact_lock(:key)")
+        .param("key", ROTATION_LOCK)
+        .query(Object.class)
+        .single();
   }
 
   private StoredKey stored(ResultSet row, int rowNumber) throws SQLException {
@@ -229,7 +260,8 @@ public class SigningKeys {
       RSAKey publicKey = RSAKey.parse(row.getString("public_jwk"));
       byte[] pkcs8 = encryption.open(row.getBytes("private_key"), kid);
       RSAPrivateKey privateKey =
-          (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+          (RSAPrivateKey)
+              KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
       Timestamp expiresAt = row.getTimestamp("expires_at");
       return new StoredKey(
           new RSAKey.Builder(publicKey).privateKey(privateKey).build(),

@@ -1,4 +1,7 @@
-/** The token signing keys: their rotation, sealing at rest, the JWKS and the access tokens they sign. */
+/**
+ * The token signing keys: their rotation, sealing at rest, the JWKS and the access tokens they
+ * sign.
+ */
 @NullMarked
 package com.acme.saas.auth.signing;
 

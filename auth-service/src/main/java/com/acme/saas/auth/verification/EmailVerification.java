@@ -51,9 +51,12 @@ public class EmailVerification {
     this.mail = mail;
   }
 
-  /** Issues a verification token and queues its mail, in the caller's transaction (registration's). */
+  /**
+   * Issues a verification token and queues its mail, in the caller's transaction (registration's).
+   */
   public void start(Account account) {
-    String token = tokens.issue(account.id(), OneTimeTokens.Purpose.EMAIL_VERIFICATION, properties.tokenTtl());
+    String token =
+        tokens.issue(account.id(), OneTimeTokens.Purpose.EMAIL_VERIFICATION, properties.tokenTtl());
     mails.queue(
         account.email(),
         MailTemplate.VERIFY_EMAIL,
@@ -71,12 +74,18 @@ public class EmailVerification {
     }
   }
 
-  /** @throws ApiException TOKEN_INVALID (400) for a used, expired or unknown token */
+  /**
+   * @throws ApiException TOKEN_INVALID (400) for a used, expired or unknown token
+   */
   @Transactional
   public void verify(String token) {
     UUID userId =
-        tokens.use(OneTimeTokens.Purpose.EMAIL_VERIFICATION, token)
-            .orElseThrow(() -> ApiException.invalidBodyToken("Verification token is invalid, used or expired"));
+        tokens
+            .use(OneTimeTokens.Purpose.EMAIL_VERIFICATION, token)
+            .orElseThrow(
+                () ->
+                    ApiException.invalidBodyToken(
+                        "Verification token is invalid, used or expired"));
     tokens.killAll(userId, OneTimeTokens.Purpose.EMAIL_VERIFICATION);
     markVerified(userId);
     log.info("email.verified userId={}", userId);
@@ -90,24 +99,36 @@ public class EmailVerification {
    */
   @Transactional
   public void resend(UUID userId) {
-    Account account = accounts.find(userId).orElseThrow(() -> ApiException.notFound("User", userId));
+    Account account =
+        accounts.find(userId).orElseThrow(() -> ApiException.notFound("User", userId));
     if (accounts.isEmailVerified(userId)) {
       return;
     }
     OneTimeTokens.Purpose purpose = OneTimeTokens.Purpose.EMAIL_VERIFICATION;
-    if (tokens.issuedWithin(userId, purpose, properties.resendWindow()) >= properties.resendLimit()) {
-      Instant oldest = tokens.oldestIssuedWithin(userId, purpose, properties.resendWindow()).orElseGet(Instant::now);
+    if (tokens.issuedWithin(userId, purpose, properties.resendWindow())
+        >= properties.resendLimit()) {
+      Instant oldest =
+          tokens
+              .oldestIssuedWithin(userId, purpose, properties.resendWindow())
+              .orElseGet(Instant::now);
       Duration retryAfter = Duration.between(Instant.now(), oldest.plus(properties.resendWindow()));
       throw new ApiException(
-          ErrorCode.RATE_LIMIT_EXCEEDED, "Too many verification mails; try again later", retryAfter.isNegative() ? Duration.ofSeconds(1) : retryAfter);
+          ErrorCode.RATE_LIMIT_EXCEEDED,
+          "Too many verification mails; try again later",
+          retryAfter.isNegative() ? Duration.ofSeconds(1) : retryAfter);
     }
     start(account);
   }
 
-  /** @throws ApiException EMAIL_NOT_VERIFIED when the setting asks for a verified address and the account has none */
+  /**
+   * @throws ApiException EMAIL_NOT_VERIFIED when the setting asks for a verified address and the
+   *     account has none
+   */
   public void requireVerifiedForLogin(Account account) {
     if (properties.requiredForLogin() && !accounts.isEmailVerified(account.id())) {
-      throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED, "Confirm your email address first: open the link we mailed you");
+      throw new ApiException(
+          ErrorCode.EMAIL_NOT_VERIFIED,
+          "Confirm your email address first: open the link we mailed you");
     }
   }
 

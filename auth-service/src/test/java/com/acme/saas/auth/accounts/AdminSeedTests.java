@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"saas.auth.admin.email=" + AdminSeedTests.ADMIN, "saas.auth.admin.password=" + AuthClient.PASSWORD})
+    properties = {
+      "saas.auth.admin.email=" + AdminSeedTests.ADMIN,
+      "saas.auth.admin.password=" + AuthClient.PASSWORD
+    })
 @RealInfrastructure
 class AdminSeedTests {
 
@@ -27,11 +30,16 @@ class AdminSeedTests {
 
   @Test
   void theConfiguredAdminExistsAndSignsInAsAdmin() throws Exception {
-    String token = new AuthClient(port).loggedIn(ADMIN.toLowerCase(), AuthClient.PASSWORD).path("accessToken").asString();
+    String token =
+        new AuthClient(port)
+            .loggedIn(ADMIN.toLowerCase(), AuthClient.PASSWORD)
+            .path("accessToken")
+            .asString();
 
     assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("role")).isEqualTo("ADMIN");
     assertThat(
-            jdbc.sql("select count(*) from outbox where event_type = 'UserRegistered' and payload -> 'payload' ->> 'role' = 'ADMIN'")
+            jdbc.sql(
+                    "select count(*) from outbox where event_type = 'UserRegistered' and payload -> 'payload' ->> 'role' = 'ADMIN'")
                 .query(Long.class)
                 .single())
         .as("user-service learns of the admin like any other user")
@@ -40,7 +48,8 @@ class AdminSeedTests {
 
   @Test
   void seedingAgainChangesNothing() {
-    new AdminSeed(new AdminSeedProperties(ADMIN, "Some-Other-Pass-7"), registration).run(new DefaultApplicationArguments());
+    new AdminSeed(new AdminSeedProperties(ADMIN, "Some-Other-Pass-7"), registration)
+        .run(new DefaultApplicationArguments());
 
     assertThat(jdbc.sql("select count(*) from accounts").query(Long.class).single()).isOne();
     assertThat(new AuthClient(port).login(ADMIN, AuthClient.PASSWORD).status()).isEqualTo(200);
@@ -48,7 +57,8 @@ class AdminSeedTests {
 
   @Test
   void anEmailWithoutAPasswordStopsTheStart() {
-    AdminSeed seed = new AdminSeed(new AdminSeedProperties("new-admin@example.com", ""), registration);
+    AdminSeed seed =
+        new AdminSeed(new AdminSeedProperties("new-admin@example.com", ""), registration);
 
     assertThatThrownBy(() -> seed.run(new DefaultApplicationArguments()))
         .isInstanceOf(IllegalStateException.class)
@@ -57,13 +67,18 @@ class AdminSeedTests {
 
   @Test
   void aWeakPasswordStopsTheStart() {
-    AdminSeed seed = new AdminSeed(new AdminSeedProperties("new-admin@example.com", "Password1"), registration);
+    AdminSeed seed =
+        new AdminSeed(new AdminSeedProperties("new-admin@example.com", "Password1"), registration);
 
     assertThatThrownBy(() -> seed.run(new DefaultApplicationArguments()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ADMIN_PASSWORD")
         .hasMessageContaining("common");
-    assertThat(jdbc.sql("select count(*) from accounts where email_normalized = 'new-admin@example.com'").query(Long.class).single())
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from accounts where email_normalized = 'new-admin@example.com'")
+                .query(Long.class)
+                .single())
         .isZero();
   }
 }

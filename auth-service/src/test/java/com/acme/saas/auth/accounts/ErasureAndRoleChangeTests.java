@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.auth.AuthClient;
+import com.acme.saas.auth.SuiteEvents;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.common.events.UserRoleChanged;
 import com.acme.saas.testsupport.RealInfrastructure;
-import com.acme.saas.auth.SuiteEvents;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.util.UUID;
@@ -51,7 +51,11 @@ class ErasureAndRoleChangeTests {
 
     await().atMost(PROPAGATION).until(() -> count("accounts", "id", userId) == 0);
     assertThat(count("refresh_tokens", "user_id", userId)).isZero();
-    assertThat(jdbc.sql("select count(*) from login_failures where email_normalized = :email").param("email", email).query(Long.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from login_failures where email_normalized = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single())
         .isZero();
     assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(401);
     assertThat(auth.refresh(session.path("refreshToken").asString()).status()).isEqualTo(401);
@@ -69,14 +73,19 @@ class ErasureAndRoleChangeTests {
     EventEnvelope marker = SuiteEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
 
     await().atMost(PROPAGATION).until(() -> processed(marker.eventId()));
-    assertThat(jdbc.sql("select count(*) from processed_events where event_id = :id").param("id", envelope.eventId()).query(Long.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from processed_events where event_id = :id")
+                .param("id", envelope.eventId())
+                .query(Long.class)
+                .single())
         .isOne();
     assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
   }
 
   @Test
   void userDeletedForAnUnknownUserIsHarmless() {
-    EventEnvelope envelope = SuiteEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
+    EventEnvelope envelope =
+        SuiteEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
 
     await().atMost(PROPAGATION).until(() -> processed(envelope.eventId()));
     assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
@@ -93,14 +102,24 @@ class ErasureAndRoleChangeTests {
   }
 
   private String role() {
-    return jdbc.sql("select role from accounts where id = :id").param("id", userId).query(String.class).single();
+    return jdbc.sql("select role from accounts where id = :id")
+        .param("id", userId)
+        .query(String.class)
+        .single();
   }
 
   private boolean processed(UUID eventId) {
-    return jdbc.sql("select count(*) from processed_events where event_id = :id").param("id", eventId).query(Long.class).single() == 1;
+    return jdbc.sql("select count(*) from processed_events where event_id = :id")
+            .param("id", eventId)
+            .query(Long.class)
+            .single()
+        == 1;
   }
 
   private long count(String table, String column, UUID id) {
-    return jdbc.sql("select count(*) from " + table + " where " + column + " = :id").param("id", id).query(Long.class).single();
+    return jdbc.sql("select count(*) from " + table + " where " + column + " = :id")
+        .param("id", id)
+        .query(Long.class)
+        .single();
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class PasswordHasherTests {
 
-  private final PasswordHasher hasher = new PasswordHasher(new PasswordProperties(19456, 2, 1, 2, Duration.ofSeconds(5)));
+  private final PasswordHasher hasher =
+      new PasswordHasher(new PasswordProperties(19456, 2, 1, 2, Duration.ofSeconds(5)));
 
   @Test
   void matchesOnlyTheRightPassword() {
@@ -23,17 +24,22 @@ class PasswordHasherTests {
 
     assertThat(hasher.matches("Correct-Horse-9", hash)).isTrue();
     assertThat(hasher.matches("correct-horse-9", hash)).isFalse();
-    assertThat(hasher.matches("Correct-Horse-9", null)).as("no account: a dummy hash runs and fails").isFalse();
+    assertThat(hasher.matches("Correct-Horse-9", null))
+        .as("no account: a dummy hash runs and fails")
+        .isFalse();
   }
 
   @Test
   void eachHashHasItsOwnSaltAndCarriesItsParameters() {
-    assertThat(hasher.hash("Correct-Horse-9")).isNotEqualTo(hasher.hash("Correct-Horse-9")).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    assertThat(hasher.hash("Correct-Horse-9"))
+        .isNotEqualTo(hasher.hash("Correct-Horse-9"))
+        .startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
   }
 
   @Test
   void onlyWeakerHashesNeedARehash() {
-    PasswordHasher stronger = new PasswordHasher(new PasswordProperties(32768, 3, 1, 2, Duration.ofSeconds(5)));
+    PasswordHasher stronger =
+        new PasswordHasher(new PasswordProperties(32768, 3, 1, 2, Duration.ofSeconds(5)));
     String current = hasher.hash("Correct-Horse-9");
 
     assertThat(hasher.needsRehash(current)).isFalse();
@@ -42,7 +48,8 @@ class PasswordHasherTests {
 
   @Test
   void hashesBeyondTheConcurrencyBoundWaitAndThenAre503() throws Exception {
-    PasswordHasher oneAtATime = new PasswordHasher(new PasswordProperties(19456, 2, 1, 1, Duration.ofMillis(1)));
+    PasswordHasher oneAtATime =
+        new PasswordHasher(new PasswordProperties(19456, 2, 1, 1, Duration.ofMillis(1)));
     Callable<ErrorCode> attempt =
         () -> {
           try {
@@ -55,7 +62,8 @@ class PasswordHasherTests {
 
     List<ErrorCode> outcomes;
     try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
-      List<Future<ErrorCode>> futures = IntStream.range(0, 6).mapToObj(i -> pool.submit(attempt)).toList();
+      List<Future<ErrorCode>> futures =
+          IntStream.range(0, 6).mapToObj(i -> pool.submit(attempt)).toList();
       outcomes = futures.stream().map(PasswordHasherTests::get).toList();
     }
 

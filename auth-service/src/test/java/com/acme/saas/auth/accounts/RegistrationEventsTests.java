@@ -3,10 +3,10 @@ package com.acme.saas.auth.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.auth.AuthClient;
+import com.acme.saas.auth.SuiteEvents;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.Topics;
 import com.acme.saas.common.events.UserRegistered;
-import com.acme.saas.auth.SuiteEvents;
 import com.acme.saas.testsupport.RealInfrastructure;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +36,8 @@ class RegistrationEventsTests {
     JsonNode user = auth.registered(email).path("user");
     UUID userId = UUID.fromString(user.path("id").asString());
 
-    ConsumerRecord<String, String> record = SuiteEvents.awaitEvent("auth-service", UserRegistered.TYPE, userId);
+    ConsumerRecord<String, String> record =
+        SuiteEvents.awaitEvent("auth-service", UserRegistered.TYPE, userId);
 
     EventEnvelope envelope = SuiteEvents.envelope(record);
     assertThat(record.key()).isEqualTo(userId.toString());
@@ -51,7 +52,8 @@ class RegistrationEventsTests {
     String taken = AuthClient.newEmail();
     String weak = AuthClient.newEmail();
     auth.registered(taken);
-    assertThat(auth.register(taken.toUpperCase(), "Another-Pass-42", "Second").status()).isEqualTo(409);
+    assertThat(auth.register(taken.toUpperCase(), "Another-Pass-42", "Second").status())
+        .isEqualTo(409);
     assertThat(auth.register(weak, "weak", "Third").status()).isEqualTo(400);
     // A later registration is the marker: once it is on the topic, anything the failures had
     // published would be there too (one partition, in commit order).
@@ -59,7 +61,9 @@ class RegistrationEventsTests {
     auth.registered(marker);
 
     List<EventEnvelope> events =
-        SuiteEvents.readUntil(Topics.USER_EVENTS, envelope -> marker.equals(envelope.payload().path("email").asString()));
+        SuiteEvents.readUntil(
+            Topics.USER_EVENTS,
+            envelope -> marker.equals(envelope.payload().path("email").asString()));
 
     assertThat(events)
         .filteredOn(envelope -> envelope.type().equals(UserRegistered.TYPE.name()))

@@ -41,7 +41,8 @@ class RegistrationTests {
   void registrationAnswersTheUserAndASignedSession() throws Exception {
     String email = AuthClient.newEmail();
 
-    HttpApi.Response response = auth.register("  " + email + " ", AuthClient.PASSWORD, "  Ada Lovelace ");
+    HttpApi.Response response =
+        auth.register("  " + email + " ", AuthClient.PASSWORD, "  Ada Lovelace ");
 
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     JsonNode data = response.data();
@@ -63,7 +64,8 @@ class RegistrationTests {
     assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
     Map<String, Object> claims = jwt.getJWTClaimsSet().getClaims();
     assertThat(claims).containsOnlyKeys("iss", "aud", "sub", "role", "email", "iat", "exp", "jti");
-    assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(data.path("user").path("id").asString());
+    assertThat(jwt.getJWTClaimsSet().getSubject())
+        .isEqualTo(data.path("user").path("id").asString());
     assertThat(jwt.getJWTClaimsSet().getStringClaim("email")).isEqualTo(email);
     assertThat(jwt.getJWTClaimsSet().getStringClaim("role")).isEqualTo("USER");
     Instant issuedAt = jwt.getJWTClaimsSet().getIssueTime().toInstant();
@@ -76,9 +78,15 @@ class RegistrationTests {
     String email = AuthClient.newEmail();
     auth.registered(email);
 
-    String hash = jdbc.sql("select password_hash from accounts where email = :email").param("email", email).query(String.class).single();
+    String hash =
+        jdbc.sql("select password_hash from accounts where email = :email")
+            .param("email", email)
+            .query(String.class)
+            .single();
 
-    assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(AuthClient.PASSWORD);
+    assertThat(hash)
+        .startsWith("$argon2id$v=19$m=19456,t=2,p=1$")
+        .doesNotContain(AuthClient.PASSWORD);
   }
 
   @Test
@@ -86,7 +94,8 @@ class RegistrationTests {
     String email = AuthClient.newEmail();
     auth.registered(email);
 
-    HttpApi.Response response = auth.register(" " + email.toUpperCase() + " ", "Another-Pass-42", "Impostor");
+    HttpApi.Response response =
+        auth.register(" " + email.toUpperCase() + " ", "Another-Pass-42", "Impostor");
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("EMAIL_ALREADY_EXISTS");
@@ -137,12 +146,21 @@ class RegistrationTests {
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("email");
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("email");
   }
 
   @Test
   void emailsLongerThan254CharactersAreRejected() {
-    String email = "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(61) + ".com";
+    String email =
+        "a".repeat(64)
+            + "@"
+            + "b".repeat(63)
+            + "."
+            + "c".repeat(63)
+            + "."
+            + "d".repeat(61)
+            + ".com";
 
     HttpApi.Response response = auth.register(email, AuthClient.PASSWORD, "Someone");
 
@@ -156,10 +174,19 @@ class RegistrationTests {
     String email = AuthClient.newEmail();
 
     HttpApi.Response response =
-        auth.http().post(
-            "/api/v1/auth/register",
-            null,
-            Map.of("email", email, "password", AuthClient.PASSWORD, "name", "Mallory", "role", "ADMIN"));
+        auth.http()
+            .post(
+                "/api/v1/auth/register",
+                null,
+                Map.of(
+                    "email",
+                    email,
+                    "password",
+                    AuthClient.PASSWORD,
+                    "name",
+                    "Mallory",
+                    "role",
+                    "ADMIN"));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -168,15 +195,20 @@ class RegistrationTests {
 
   @Test
   void nameMustNotBeBlankOrOver100Characters() {
-    assertThat(auth.register(AuthClient.newEmail(), AuthClient.PASSWORD, "   ").status()).isEqualTo(400);
-    assertThat(auth.register(AuthClient.newEmail(), AuthClient.PASSWORD, "n".repeat(101)).status()).isEqualTo(400);
-    assertThat(auth.register(AuthClient.newEmail(), AuthClient.PASSWORD, "n".repeat(100)).status()).isEqualTo(201);
+    assertThat(auth.register(AuthClient.newEmail(), AuthClient.PASSWORD, "   ").status())
+        .isEqualTo(400);
+    assertThat(auth.register(AuthClient.newEmail(), AuthClient.PASSWORD, "n".repeat(101)).status())
+        .isEqualTo(400);
+    assertThat(auth.register(AuthClient.newEmail(), AuthClient.PASSWORD, "n".repeat(100)).status())
+        .isEqualTo(201);
   }
 
   @Test
   void eachRegistrationGetsItsOwnUserId() {
-    UUID first = UUID.fromString(auth.registered(AuthClient.newEmail()).path("user").path("id").asString());
-    UUID second = UUID.fromString(auth.registered(AuthClient.newEmail()).path("user").path("id").asString());
+    UUID first =
+        UUID.fromString(auth.registered(AuthClient.newEmail()).path("user").path("id").asString());
+    UUID second =
+        UUID.fromString(auth.registered(AuthClient.newEmail()).path("user").path("id").asString());
 
     assertThat(first).isNotEqualTo(second);
   }

@@ -61,7 +61,8 @@ class LockoutTests {
   @Test
   void failuresOlderThanTheWindowDoNotCount() {
     failLogins(email, 9);
-    jdbc.sql("update login_failures set window_started_at = now() - interval '16 minutes'").update();
+    jdbc.sql("update login_failures set window_started_at = now() - interval '16 minutes'")
+        .update();
     failLogins(email, 1);
 
     assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
@@ -92,8 +93,10 @@ class LockoutTests {
     assertThat(unknownLocked.status()).isEqualTo(423);
     assertThat(knownLocked.status()).isEqualTo(423);
     assertThat(unknownLocked.header("Retry-After")).isNotNull();
-    assertThat(unknownLocked.json().path("error").path("message").asString().replaceAll("\\d+", "N"))
-        .isEqualTo(knownLocked.json().path("error").path("message").asString().replaceAll("\\d+", "N"));
+    assertThat(
+            unknownLocked.json().path("error").path("message").asString().replaceAll("\\d+", "N"))
+        .isEqualTo(
+            knownLocked.json().path("error").path("message").asString().replaceAll("\\d+", "N"));
   }
 
   @Test

@@ -45,7 +45,8 @@ class LoginTests {
 
   @Test
   void emailIsMatchedIgnoringCaseAndSurroundingSpace() {
-    assertThat(auth.login("  " + email.toUpperCase() + "  ", AuthClient.PASSWORD).status()).isEqualTo(200);
+    assertThat(auth.login("  " + email.toUpperCase() + "  ", AuthClient.PASSWORD).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -75,14 +76,19 @@ class LoginTests {
 
     auth.loggedIn(email, AuthClient.PASSWORD);
 
-    String stored = jdbc.sql("select password_hash from accounts where email = :email").param("email", email).query(String.class).single();
+    String stored =
+        jdbc.sql("select password_hash from accounts where email = :email")
+            .param("email", email)
+            .query(String.class)
+            .single();
     assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
     assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
   }
 
   @Test
   void missingFieldsAreValidationErrors() {
-    HttpApi.Response response = auth.http().post("/api/v1/auth/login", null, java.util.Map.of("email", email));
+    HttpApi.Response response =
+        auth.http().post("/api/v1/auth/login", null, java.util.Map.of("email", email));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");

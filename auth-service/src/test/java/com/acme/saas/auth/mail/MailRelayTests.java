@@ -46,21 +46,26 @@ class MailRelayTests {
 
     MimeMessage message = mail.awaitMessage(email, "Confirm your email address");
 
-    assertThat(((InternetAddress) message.getFrom()[0]).getAddress()).isEqualTo("no-reply@acme.test");
+    assertThat(((InternetAddress) message.getFrom()[0]).getAddress())
+        .isEqualTo("no-reply@acme.test");
     assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("Acme Test");
     assertThat(message.getSubject()).isEqualTo("Confirm your email address for Acme Test Suite");
     String text = TestMailServer.body(message, "text/plain");
     String html = TestMailServer.body(message, "text/html");
     String token = TestMailServer.token(message);
-    assertThat(text).contains("Hello Ada Lovelace").contains("https://app.acme.test/verify-email?token=" + token);
-    assertThat(html).contains("<a href=\"https://app.acme.test/verify-email?token=" + token + "\">");
+    assertThat(text)
+        .contains("Hello Ada Lovelace")
+        .contains("https://app.acme.test/verify-email?token=" + token);
+    assertThat(html)
+        .contains("<a href=\"https://app.acme.test/verify-email?token=" + token + "\">");
     // the row goes when the relay's transaction commits, just after the server took the mail
     await().atMost(Duration.ofSeconds(5)).until(() -> queued(email) == 0);
   }
 
   @Test
   void anSmtpOutageDelaysMailAndEachIsSentOnceAfterwards() {
-    List<String> recipients = List.of(AuthClient.newEmail(), AuthClient.newEmail(), AuthClient.newEmail());
+    List<String> recipients =
+        List.of(AuthClient.newEmail(), AuthClient.newEmail(), AuthClient.newEmail());
     mail.stop();
     try {
       recipients.forEach(auth::registered);
@@ -75,7 +80,9 @@ class MailRelayTests {
     for (String recipient : recipients) {
       mail.awaitMessages(recipient, "Confirm your email address", 1);
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> recipients.stream().allMatch(r -> queued(r) == 0));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> recipients.stream().allMatch(r -> queued(r) == 0));
     // a few more relay rounds send nothing twice
     await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
     for (String recipient : recipients) {
@@ -94,11 +101,15 @@ class MailRelayTests {
   }
 
   private int queued(String recipient) {
-    return jdbc.sql("select count(*) from mail_queue where recipient = :r").param("r", recipient).query(Integer.class).single();
+    return jdbc.sql("select count(*) from mail_queue where recipient = :r")
+        .param("r", recipient)
+        .query(Integer.class)
+        .single();
   }
 
   private int failedAttempts(String recipient) {
-    return jdbc.sql("select coalesce(max(attempts), 0) from mail_queue where recipient = :r and last_error is not null")
+    return jdbc.sql(
+            "select coalesce(max(attempts), 0) from mail_queue where recipient = :r and last_error is not null")
         .param("r", recipient)
         .query(Integer.class)
         .single();

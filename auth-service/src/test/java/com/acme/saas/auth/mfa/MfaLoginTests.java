@@ -80,9 +80,12 @@ class MfaLoginTests {
 
   @Test
   void aCodeAlreadyUsedIsRefused() {
-    assertThat(auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(1)).status()).isEqualTo(200);
+    assertThat(
+            auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(1)).status())
+        .isEqualTo(200);
 
-    HttpApi.Response replayed = auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(1));
+    HttpApi.Response replayed =
+        auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(1));
 
     assertThat(replayed.status()).isEqualTo(401);
     assertThat(replayed.errorCode()).isEqualTo("INVALID_CREDENTIALS");
@@ -90,12 +93,17 @@ class MfaLoginTests {
 
   @Test
   void oneCodeSentTwiceAtOnceLogsInOnlyOnce() throws Exception {
-    List<String> challenges = List.of(auth.challenge(email, AuthClient.PASSWORD), auth.challenge(email, AuthClient.PASSWORD));
+    List<String> challenges =
+        List.of(
+            auth.challenge(email, AuthClient.PASSWORD), auth.challenge(email, AuthClient.PASSWORD));
     String code = totp.app().code(1);
 
     List<Integer> statuses;
     try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
-      List<Future<Integer>> answers = challenges.stream().map(c -> clients.submit(() -> auth.loginMfa(c, code).status())).toList();
+      List<Future<Integer>> answers =
+          challenges.stream()
+              .map(c -> clients.submit(() -> auth.loginMfa(c, code).status()))
+              .toList();
       statuses = List.of(answers.get(0).get(), answers.get(1).get());
     }
 
@@ -104,7 +112,8 @@ class MfaLoginTests {
 
   @Test
   void theCodeThatConfirmedTheEnrolmentCannotLogIn() {
-    HttpApi.Response response = auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code());
+    HttpApi.Response response =
+        auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code());
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("INVALID_CREDENTIALS");
@@ -112,7 +121,8 @@ class MfaLoginTests {
 
   @Test
   void aCodeTwoStepsAwayIsRefused() {
-    HttpApi.Response response = auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(3));
+    HttpApi.Response response =
+        auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(3));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("INVALID_CREDENTIALS");
@@ -132,7 +142,10 @@ class MfaLoginTests {
   @Test
   void anExpiredChallengeIsRefused() {
     String challenge = auth.challenge(email, AuthClient.PASSWORD);
-    jdbc.sql("update login_challenges set expires_at = now() - interval '1 second' where user_id = :id").param("id", userId).update();
+    jdbc.sql(
+            "update login_challenges set expires_at = now() - interval '1 second' where user_id = :id")
+        .param("id", userId)
+        .update();
 
     HttpApi.Response response = auth.loginMfa(challenge, totp.app().code(1));
 
@@ -152,9 +165,15 @@ class MfaLoginTests {
   void theChallengeIsStoredOnlyAsItsHash() {
     String challenge = auth.challenge(email, AuthClient.PASSWORD);
 
-    byte[] stored = jdbc.sql("select challenge_hash from login_challenges where user_id = :id").param("id", userId).query(byte[].class).single();
+    byte[] stored =
+        jdbc.sql("select challenge_hash from login_challenges where user_id = :id")
+            .param("id", userId)
+            .query(byte[].class)
+            .single();
 
-    assertThat(stored).hasSize(32).isEqualTo(org.apache.commons.codec.digest.DigestUtils.sha256(challenge));
+    assertThat(stored)
+        .hasSize(32)
+        .isEqualTo(org.apache.commons.codec.digest.DigestUtils.sha256(challenge));
   }
 
   @Test
@@ -200,9 +219,15 @@ class MfaLoginTests {
   void theSecondFactorSucceedingForgetsTheFailures() {
     failCodes(auth.challenge(email, AuthClient.PASSWORD), 4);
 
-    assertThat(auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(1)).status()).isEqualTo(200);
+    assertThat(
+            auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(1)).status())
+        .isEqualTo(200);
 
-    assertThat(jdbc.sql("select count(*) from login_failures where email_normalized = :email").param("email", email).query(Long.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from login_failures where email_normalized = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single())
         .isZero();
   }
 
@@ -210,22 +235,32 @@ class MfaLoginTests {
   void aRecoveryCodeLogsInOnceTypedInAnyCaseWithOrWithoutDashes() {
     String recoveryCode = totp.recoveryCodes().get(2);
 
-    HttpApi.Response first = auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), recoveryCode.toLowerCase().replace("-", ""));
-    HttpApi.Response again = auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), recoveryCode);
+    HttpApi.Response first =
+        auth.loginMfa(
+            auth.challenge(email, AuthClient.PASSWORD),
+            recoveryCode.toLowerCase().replace("-", ""));
+    HttpApi.Response again =
+        auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), recoveryCode);
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(first.data().path("accessToken").asString()).isNotBlank();
     assertThat(again.status()).isEqualTo(401);
     assertThat(again.errorCode()).isEqualTo("INVALID_CREDENTIALS");
-    assertThat(auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.recoveryCodes().get(3)).status()).isEqualTo(200);
+    assertThat(
+            auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.recoveryCodes().get(3))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
   void anotherAccountsRecoveryCodeIsRefused() {
     String other = AuthClient.newEmail();
-    AuthClient.TotpOn othersTotp = auth.totpOn(auth.registered(other).path("accessToken").asString());
+    AuthClient.TotpOn othersTotp =
+        auth.totpOn(auth.registered(other).path("accessToken").asString());
 
-    HttpApi.Response response = auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), othersTotp.recoveryCodes().get(0));
+    HttpApi.Response response =
+        auth.loginMfa(
+            auth.challenge(email, AuthClient.PASSWORD), othersTotp.recoveryCodes().get(0));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("INVALID_CREDENTIALS");
@@ -233,7 +268,8 @@ class MfaLoginTests {
 
   @Test
   void missingFieldsAreValidationErrors() {
-    HttpApi.Response response = auth.http().post("/api/v1/auth/login/mfa", null, java.util.Map.of("challenge", "x"));
+    HttpApi.Response response =
+        auth.http().post("/api/v1/auth/login/mfa", null, java.util.Map.of("challenge", "x"));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -249,6 +285,9 @@ class MfaLoginTests {
   }
 
   private long refreshTokens() {
-    return jdbc.sql("select count(*) from refresh_tokens where user_id = :id").param("id", userId).query(Long.class).single();
+    return jdbc.sql("select count(*) from refresh_tokens where user_id = :id")
+        .param("id", userId)
+        .query(Long.class)
+        .single();
   }
 }

@@ -52,19 +52,27 @@ class TotpEnrolmentTests {
     assertThat(new Base32().decode(secret)).hasSize(20);
     assertThat(response.data().path("otpauthUri").asString())
         .isEqualTo(
-            "otpauth://totp/Acme%20SaaS:" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "?secret=" + secret + "&issuer=Acme%20SaaS&algorithm=SHA1&digits=6&period=30");
+            "otpauth://totp/Acme%20SaaS:"
+                + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "?secret="
+                + secret
+                + "&issuer=Acme%20SaaS&algorithm=SHA1&digits=6&period=30");
   }
 
   @Test
   void theSecretIsStoredSealedNotAsItIs() {
     String secret = auth.startTotp(token).data().path("secret").asString();
 
-    byte[] stored = jdbc.sql("select secret from totp_credentials where user_id = :id").param("id", userId).query(byte[].class).single();
+    byte[] stored =
+        jdbc.sql("select secret from totp_credentials where user_id = :id")
+            .param("id", userId)
+            .query(byte[].class)
+            .single();
 
     // nonce (12) + ciphertext (20) + GCM tag (16)
     assertThat(stored).hasSize(48);
-    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(new String(new Base32().decode(secret), StandardCharsets.ISO_8859_1));
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+        .doesNotContain(new String(new Base32().decode(secret), StandardCharsets.ISO_8859_1));
   }
 
   @Test
@@ -79,28 +87,39 @@ class TotpEnrolmentTests {
 
   @Test
   void confirmingWithTheAppsCodeTurnsItOnAndAnswersTenSingleUseRecoveryCodes() {
-    AuthenticatorApp app = AuthenticatorApp.scan(auth.startTotp(token).data().path("otpauthUri").asString());
+    AuthenticatorApp app =
+        AuthenticatorApp.scan(auth.startTotp(token).data().path("otpauthUri").asString());
 
     HttpApi.Response confirmed = auth.confirmTotp(token, app.code());
 
     assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
-    List<String> codes = confirmed.data().path("recoveryCodes").valueStream().map(JsonNode::asString).toList();
-    assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(code -> code.matches(RECOVERY_CODE));
+    List<String> codes =
+        confirmed.data().path("recoveryCodes").valueStream().map(JsonNode::asString).toList();
+    assertThat(codes)
+        .hasSize(10)
+        .doesNotHaveDuplicates()
+        .allMatch(code -> code.matches(RECOVERY_CODE));
     List<byte[]> stored =
-        jdbc.sql("select code_hash from totp_recovery_codes where user_id = :id").param("id", userId).query(byte[].class).list();
+        jdbc.sql("select code_hash from totp_recovery_codes where user_id = :id")
+            .param("id", userId)
+            .query(byte[].class)
+            .list();
     assertThat(stored).hasSize(10).allMatch(hash -> hash.length == 32);
-    assertThat(auth.login(email, AuthClient.PASSWORD).data().path("mfaRequired").asBoolean()).isTrue();
+    assertThat(auth.login(email, AuthClient.PASSWORD).data().path("mfaRequired").asBoolean())
+        .isTrue();
   }
 
   @Test
   void aWrongCodeDoesNotConfirmAndChangesNothing() {
-    AuthenticatorApp app = AuthenticatorApp.scan(auth.startTotp(token).data().path("otpauthUri").asString());
+    AuthenticatorApp app =
+        AuthenticatorApp.scan(auth.startTotp(token).data().path("otpauthUri").asString());
 
     HttpApi.Response refused = auth.confirmTotp(token, otherThan(app.code()));
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(refused.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(auth.loggedIn(email, AuthClient.PASSWORD).path("accessToken").asString()).isNotBlank();
+    assertThat(auth.loggedIn(email, AuthClient.PASSWORD).path("accessToken").asString())
+        .isNotBlank();
     assertThat(auth.confirmTotp(token, app.code()).status()).isEqualTo(200);
   }
 
@@ -112,7 +131,8 @@ class TotpEnrolmentTests {
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(refused.json().path("error").path("details").path(0).path("field").asString()).isEqualTo("code");
+    assertThat(refused.json().path("error").path("details").path(0).path("field").asString())
+        .isEqualTo("code");
   }
 
   @Test
@@ -125,8 +145,10 @@ class TotpEnrolmentTests {
 
   @Test
   void enrollingAgainBeforeConfirmingReplacesTheSecret() {
-    AuthenticatorApp first = AuthenticatorApp.scan(auth.startTotp(token).data().path("otpauthUri").asString());
-    AuthenticatorApp second = AuthenticatorApp.scan(auth.startTotp(token).data().path("otpauthUri").asString());
+    AuthenticatorApp first =
+        AuthenticatorApp.scan(auth.startTotp(token).data().path("otpauthUri").asString());
+    AuthenticatorApp second =
+        AuthenticatorApp.scan(auth.startTotp(token).data().path("otpauthUri").asString());
 
     assertThat(auth.confirmTotp(token, first.code()).status()).isEqualTo(400);
     assertThat(auth.confirmTotp(token, second.code()).status()).isEqualTo(200);
@@ -152,7 +174,8 @@ class TotpEnrolmentTests {
     HttpApi.Response disabled = auth.disableTotp(token, AuthClient.PASSWORD, on.app().code(1));
 
     assertThat(disabled.status()).as(disabled.toString()).isEqualTo(204);
-    assertThat(auth.loggedIn(email, AuthClient.PASSWORD).path("accessToken").asString()).isNotBlank();
+    assertThat(auth.loggedIn(email, AuthClient.PASSWORD).path("accessToken").asString())
+        .isNotBlank();
     assertThat(count("totp_credentials")).isZero();
     assertThat(count("totp_recovery_codes")).isZero();
   }
@@ -161,8 +184,10 @@ class TotpEnrolmentTests {
   void aRecoveryCodeInPlaceOfTheCurrentCodeTurnsItOff() {
     AuthClient.TotpOn on = auth.totpOn(token);
 
-    assertThat(auth.disableTotp(token, AuthClient.PASSWORD, on.recoveryCodes().get(3)).status()).isEqualTo(204);
-    assertThat(auth.loggedIn(email, AuthClient.PASSWORD).path("accessToken").asString()).isNotBlank();
+    assertThat(auth.disableTotp(token, AuthClient.PASSWORD, on.recoveryCodes().get(3)).status())
+        .isEqualTo(204);
+    assertThat(auth.loggedIn(email, AuthClient.PASSWORD).path("accessToken").asString())
+        .isNotBlank();
   }
 
   @Test
@@ -174,23 +199,27 @@ class TotpEnrolmentTests {
     assertThat(refused.status()).isEqualTo(401);
     assertThat(refused.errorCode()).isEqualTo("INVALID_CREDENTIALS");
     assertThat(failures()).isEqualTo(1);
-    assertThat(auth.login(email, AuthClient.PASSWORD).data().path("mfaRequired").asBoolean()).isTrue();
+    assertThat(auth.login(email, AuthClient.PASSWORD).data().path("mfaRequired").asBoolean())
+        .isTrue();
     // the code was not spent by the refused attempt
-    assertThat(auth.disableTotp(token, AuthClient.PASSWORD, on.app().code(1)).status()).isEqualTo(204);
+    assertThat(auth.disableTotp(token, AuthClient.PASSWORD, on.app().code(1)).status())
+        .isEqualTo(204);
   }
 
   @Test
   void aWrongOrUsedCodeDoesNotTurnItOffAndCountsTowardTheLockout() {
     AuthClient.TotpOn on = auth.totpOn(token);
 
-    HttpApi.Response wrong = auth.disableTotp(token, AuthClient.PASSWORD, otherThan(on.app().code(1)));
+    HttpApi.Response wrong =
+        auth.disableTotp(token, AuthClient.PASSWORD, otherThan(on.app().code(1)));
     HttpApi.Response used = auth.disableTotp(token, AuthClient.PASSWORD, on.app().code());
 
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.errorCode()).isEqualTo("INVALID_CREDENTIALS");
     assertThat(used.status()).as("the confirming code is used").isEqualTo(401);
     assertThat(failures()).isEqualTo(2);
-    assertThat(auth.login(email, AuthClient.PASSWORD).data().path("mfaRequired").asBoolean()).isTrue();
+    assertThat(auth.login(email, AuthClient.PASSWORD).data().path("mfaRequired").asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -205,11 +234,15 @@ class TotpEnrolmentTests {
   void everyRouteNeedsAnAccessToken() {
     assertThat(auth.startTotp(null).errorCode()).isEqualTo("TOKEN_MISSING");
     assertThat(auth.confirmTotp(null, "123456").errorCode()).isEqualTo("TOKEN_MISSING");
-    assertThat(auth.disableTotp(null, AuthClient.PASSWORD, "123456").errorCode()).isEqualTo("TOKEN_MISSING");
+    assertThat(auth.disableTotp(null, AuthClient.PASSWORD, "123456").errorCode())
+        .isEqualTo("TOKEN_MISSING");
   }
 
   private long count(String table) {
-    return jdbc.sql("select count(*) from " + table + " where user_id = :id").param("id", userId).query(Long.class).single();
+    return jdbc.sql("select count(*) from " + table + " where user_id = :id")
+        .param("id", userId)
+        .query(Long.class)
+        .single();
   }
 
   private int failures() {

@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** UserDeleted erases the TOTP secret, the recovery codes and open login challenges with the account. */
+/**
+ * UserDeleted erases the TOTP secret, the recovery codes and open login challenges with the
+ * account.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class TotpErasureTests {
@@ -46,6 +49,9 @@ class TotpErasureTests {
 
   private long count(String table, UUID userId) {
     String column = table.equals("accounts") ? "id" : "user_id";
-    return jdbc.sql("select count(*) from " + table + " where " + column + " = :id").param("id", userId).query(Long.class).single();
+    return jdbc.sql("select count(*) from " + table + " where " + column + " = :id")
+        .param("id", userId)
+        .query(Long.class)
+        .single();
   }
 }

@@ -12,6 +12,7 @@ class TotpTests {
 
   /** RFC 6238 Appendix B's HMAC-SHA1 key: the ASCII digits 1..9, 0, twice (20 bytes). */
   private static final byte[] RFC_SEED = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+
   private static final Instant NOW = Instant.ofEpochSecond(1_234_567_890);
 
   /** RFC 6238 Appendix B, the SHA1 rows: time (s), T (hex), TOTP (8 digits). */

@@ -49,7 +49,8 @@ class PasswordChangeTests {
 
     change(AuthClient.PASSWORD, NEW_PASSWORD, session.path("refreshToken").asString());
 
-    assertThat(auth.refresh(other.path("refreshToken").asString()).errorCode()).isEqualTo("TOKEN_INVALID");
+    assertThat(auth.refresh(other.path("refreshToken").asString()).errorCode())
+        .isEqualTo("TOKEN_INVALID");
     assertThat(auth.refresh(session.path("refreshToken").asString()).status()).isEqualTo(200);
   }
 
@@ -57,7 +58,8 @@ class PasswordChangeTests {
   void withoutTheCallersRefreshTokenEverySessionEnds() {
     change(AuthClient.PASSWORD, NEW_PASSWORD, null);
 
-    assertThat(auth.refresh(session.path("refreshToken").asString()).errorCode()).isEqualTo("TOKEN_INVALID");
+    assertThat(auth.refresh(session.path("refreshToken").asString()).errorCode())
+        .isEqualTo("TOKEN_INVALID");
   }
 
   @Test
@@ -86,20 +88,26 @@ class PasswordChangeTests {
   void theAddressIsToldItsPasswordChanged() {
     change(AuthClient.PASSWORD, NEW_PASSWORD, null);
 
-    assertThat(TestMailServer.body(mail.awaitMessage(email, "password was changed"), "text/plain")).contains("was changed");
+    assertThat(TestMailServer.body(mail.awaitMessage(email, "password was changed"), "text/plain"))
+        .contains("was changed");
   }
 
   @Test
   void withoutATokenTheRouteAnswers401() {
     HttpApi.Response response =
-        auth.http().post("/api/v1/auth/password", null, Map.of("currentPassword", AuthClient.PASSWORD, "newPassword", NEW_PASSWORD));
+        auth.http()
+            .post(
+                "/api/v1/auth/password",
+                null,
+                Map.of("currentPassword", AuthClient.PASSWORD, "newPassword", NEW_PASSWORD));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("TOKEN_MISSING");
   }
 
   private HttpApi.Response change(String current, String next, @Nullable String refreshToken) {
-    Map<String, String> body = new HashMap<>(Map.of("currentPassword", current, "newPassword", next));
+    Map<String, String> body =
+        new HashMap<>(Map.of("currentPassword", current, "newPassword", next));
     if (refreshToken != null) {
       body.put("refreshToken", refreshToken);
     }

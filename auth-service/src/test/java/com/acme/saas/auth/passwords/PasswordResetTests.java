@@ -42,7 +42,9 @@ class PasswordResetTests {
   void theMailedTokenSetsTheNewPassword() {
     assertThat(requestReset(email).status()).isEqualTo(202);
     MimeMessage message = mail.awaitMessage(email, RESET_SUBJECT);
-    assertThat(TestMailServer.body(message, "text/plain")).contains("/reset-password?token=").contains("30 minutes");
+    assertThat(TestMailServer.body(message, "text/plain"))
+        .contains("/reset-password?token=")
+        .contains("30 minutes");
 
     HttpApi.Response confirmed = confirm(TestMailServer.token(message), NEW_PASSWORD);
 
@@ -63,7 +65,11 @@ class PasswordResetTests {
     mail.awaitMessage(email, RESET_SUBJECT);
     awaitRequestsTaken();
     assertThat(mail.messagesTo(unknown)).isEmpty();
-    assertThat(jdbc.sql("select count(*) from mail_queue where recipient = :r").param("r", unknown).query(Integer.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from mail_queue where recipient = :r")
+                .param("r", unknown)
+                .query(Integer.class)
+                .single())
         .isZero();
   }
 
@@ -77,10 +83,15 @@ class PasswordResetTests {
     assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(423);
 
     requestReset(email);
-    assertThat(confirm(TestMailServer.token(mail.awaitMessage(email, RESET_SUBJECT)), NEW_PASSWORD).status()).isEqualTo(204);
+    assertThat(
+            confirm(TestMailServer.token(mail.awaitMessage(email, RESET_SUBJECT)), NEW_PASSWORD)
+                .status())
+        .isEqualTo(204);
 
-    assertThat(auth.refresh(first.path("refreshToken").asString()).errorCode()).isEqualTo("TOKEN_INVALID");
-    assertThat(auth.refresh(second.path("refreshToken").asString()).errorCode()).isEqualTo("TOKEN_INVALID");
+    assertThat(auth.refresh(first.path("refreshToken").asString()).errorCode())
+        .isEqualTo("TOKEN_INVALID");
+    assertThat(auth.refresh(second.path("refreshToken").asString()).errorCode())
+        .isEqualTo("TOKEN_INVALID");
     assertThat(auth.login(email, NEW_PASSWORD).status()).isEqualTo(200);
   }
 
@@ -111,7 +122,9 @@ class PasswordResetTests {
   void anExpiredTokenIsRefused() {
     requestReset(email);
     String token = TestMailServer.token(mail.awaitMessage(email, RESET_SUBJECT));
-    jdbc.sql("update account_tokens set expires_at = now() - interval '1 second' where purpose = 'PASSWORD_RESET'").update();
+    jdbc.sql(
+            "update account_tokens set expires_at = now() - interval '1 second' where purpose = 'PASSWORD_RESET'")
+        .update();
 
     assertTokenInvalid(confirm(token, NEW_PASSWORD));
     assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
@@ -131,7 +144,8 @@ class PasswordResetTests {
 
     assertThat(weak.status()).isEqualTo(400);
     assertThat(weak.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(weak.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("newPassword");
+    assertThat(weak.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("newPassword");
     assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
     assertThat(confirm(token, NEW_PASSWORD).status()).isEqualTo(204);
   }
@@ -144,7 +158,10 @@ class PasswordResetTests {
 
     awaitRequestsTaken();
     await().atMost(Duration.ofSeconds(10)).until(() -> queued(email) == 0);
-    assertThat(mail.messagesTo(email).stream().filter(m -> TestMailServer.subject(m).contains(RESET_SUBJECT))).hasSize(3);
+    assertThat(
+            mail.messagesTo(email).stream()
+                .filter(m -> TestMailServer.subject(m).contains(RESET_SUBJECT)))
+        .hasSize(3);
   }
 
   @Test
@@ -154,12 +171,15 @@ class PasswordResetTests {
 
     MimeMessage notice = mail.awaitMessage(email, "password was changed");
 
-    assertThat(TestMailServer.body(notice, "text/plain")).contains("was changed").doesNotContain("token=");
+    assertThat(TestMailServer.body(notice, "text/plain"))
+        .contains("was changed")
+        .doesNotContain("token=");
   }
 
   @Test
   void aRequestWithoutAnEmailIsAValidationError() {
-    HttpApi.Response response = auth.http().post("/api/v1/auth/password-reset", null, Map.of("email", " "));
+    HttpApi.Response response =
+        auth.http().post("/api/v1/auth/password-reset", null, Map.of("email", " "));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -170,7 +190,11 @@ class PasswordResetTests {
   }
 
   private HttpApi.Response confirm(String token, String newPassword) {
-    return auth.http().post("/api/v1/auth/password-reset/confirm", null, Map.of("token", token, "newPassword", newPassword));
+    return auth.http()
+        .post(
+            "/api/v1/auth/password-reset/confirm",
+            null,
+            Map.of("token", token, "newPassword", newPassword));
   }
 
   private void assertTokenInvalid(HttpApi.Response response) {
@@ -179,11 +203,20 @@ class PasswordResetTests {
   }
 
   private void awaitRequestsTaken() {
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> jdbc.sql("select count(*) from password_reset_requests").query(Integer.class).single() == 0);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from password_reset_requests")
+                        .query(Integer.class)
+                        .single()
+                    == 0);
   }
 
   private int queued(String recipient) {
-    return jdbc.sql("select count(*) from mail_queue where recipient = :r").param("r", recipient).query(Integer.class).single();
+    return jdbc.sql("select count(*) from mail_queue where recipient = :r")
+        .param("r", recipient)
+        .query(Integer.class)
+        .single();
   }
 }

@@ -39,7 +39,9 @@ class ExpiredSessionPurgeTests {
   }
 
   private void set(String assignment, String token) {
-    jdbc.sql("update refresh_tokens set " + assignment + " where token_hash = :hash").param("hash", Sessions.hash(token)).update();
+    jdbc.sql("update refresh_tokens set " + assignment + " where token_hash = :hash")
+        .param("hash", Sessions.hash(token))
+        .update();
   }
 
   private boolean stored(String token) {

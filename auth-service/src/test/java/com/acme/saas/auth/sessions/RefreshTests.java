@@ -41,8 +41,12 @@ class RefreshTests {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     JsonNode next = response.data();
-    assertThat(next.path("accessToken").asString()).isNotBlank().isNotEqualTo(session.path("accessToken").asString());
-    assertThat(next.path("refreshToken").asString()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(refreshToken(session));
+    assertThat(next.path("accessToken").asString())
+        .isNotBlank()
+        .isNotEqualTo(session.path("accessToken").asString());
+    assertThat(next.path("refreshToken").asString())
+        .matches("[A-Za-z0-9_-]{43}")
+        .isNotEqualTo(refreshToken(session));
     assertThat(next.path("tokenType").asString()).isEqualTo("Bearer");
     assertThat(next.path("expiresIn").asLong()).isEqualTo(900);
     assertThat(next.has("user")).isFalse();
@@ -80,10 +84,14 @@ class RefreshTests {
     try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
       List<CompletableFuture<Integer>> results =
           java.util.stream.IntStream.range(0, racers)
-              .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return auth.refresh(token).status();
-              }, pool))
+              .mapToObj(
+                  i ->
+                      CompletableFuture.supplyAsync(
+                          () -> {
+                            await(start);
+                            return auth.refresh(token).status();
+                          },
+                          pool))
               .toList();
       start.countDown();
       List<Integer> statuses = results.stream().map(CompletableFuture::join).toList();
@@ -96,7 +104,8 @@ class RefreshTests {
   @Test
   void unknownAndMalformedTokensAreInvalid() {
     HttpApi.Response unknown = auth.refresh("A".repeat(43));
-    HttpApi.Response blank = auth.http().post("/api/v1/auth/refresh", null, java.util.Map.of("refreshToken", ""));
+    HttpApi.Response blank =
+        auth.http().post("/api/v1/auth/refresh", null, java.util.Map.of("refreshToken", ""));
 
     assertThat(unknown.status()).isEqualTo(401);
     assertThat(unknown.errorCode()).isEqualTo("TOKEN_INVALID");
@@ -111,7 +120,8 @@ class RefreshTests {
 
   @Test
   void expiredRefreshTokenIsInvalid() {
-    jdbc.sql("update refresh_tokens set expires_at = now() - interval '1 second' where token_hash = :hash")
+    jdbc.sql(
+            "update refresh_tokens set expires_at = now() - interval '1 second' where token_hash = :hash")
         .param("hash", Sessions.hash(refreshToken(session)))
         .update();
 
@@ -131,7 +141,8 @@ class RefreshTests {
 
   @Test
   void noRefreshOutlivesItsFamily() {
-    jdbc.sql("update refresh_tokens set family_expires_at = now() + interval '1 hour' where token_hash = :hash")
+    jdbc.sql(
+            "update refresh_tokens set family_expires_at = now() + interval '1 hour' where token_hash = :hash")
         .param("hash", Sessions.hash(refreshToken(session)))
         .update();
 
@@ -164,7 +175,8 @@ class RefreshTests {
     JsonNode otherSession = auth.loggedIn(email, AuthClient.PASSWORD);
     JsonNode refreshed = auth.refresh(refreshToken(session)).data();
 
-    HttpApi.Response logout = auth.logout(refreshed.path("accessToken").asString(), refreshToken(refreshed));
+    HttpApi.Response logout =
+        auth.logout(refreshed.path("accessToken").asString(), refreshToken(refreshed));
 
     assertThat(logout.status()).isEqualTo(204);
     assertThat(logout.text()).isEmpty();
@@ -176,7 +188,8 @@ class RefreshTests {
   void logoutCannotRevokeSomeoneElsesSession() {
     JsonNode stranger = auth.registered(AuthClient.newEmail());
 
-    assertThat(auth.logout(stranger.path("accessToken").asString(), refreshToken(session)).status()).isEqualTo(204);
+    assertThat(auth.logout(stranger.path("accessToken").asString(), refreshToken(session)).status())
+        .isEqualTo(204);
 
     assertThat(auth.refresh(refreshToken(session)).status()).isEqualTo(200);
   }

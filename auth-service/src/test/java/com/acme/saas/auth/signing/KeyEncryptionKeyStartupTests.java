@@ -30,7 +30,10 @@ class KeyEncryptionKeyStartupTests {
   @Test
   void theDevProfileStartsWithoutOne() {
     try (ConfigurableApplicationContext context =
-        start("--saas.auth.signing.encryption-key=", "--spring.profiles.active=dev", "--saas.auth.admin.email=")) {
+        start(
+            "--saas.auth.signing.encryption-key=",
+            "--spring.profiles.active=dev",
+            "--saas.auth.admin.email=")) {
       assertThat(context.getBean(SigningKeys.class).publicKeys().getKeys()).hasSize(1);
     }
   }

@@ -42,7 +42,9 @@ class KeyRotationTests {
     auth = new AuthClient(port);
     // back to one active key that nothing has rotated out
     jdbc.sql("delete from signing_keys where activates_at > now()").update();
-    jdbc.sql("delete from signing_keys where kid <> (select kid from signing_keys order by activates_at desc limit 1)").update();
+    jdbc.sql(
+            "delete from signing_keys where kid <> (select kid from signing_keys order by activates_at desc limit 1)")
+        .update();
     jdbc.sql("update signing_keys set expires_at = null").update();
   }
 
@@ -71,9 +73,12 @@ class KeyRotationTests {
     assertThat(rotation.status()).as(rotation.toString()).isEqualTo(202);
     String next = rotation.data().path("kid").asString();
     Instant activatesAt = Instant.parse(rotation.data().path("activatesAt").asString());
-    assertThat(Duration.between(Instant.now(), activatesAt)).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
+    assertThat(Duration.between(Instant.now(), activatesAt))
+        .isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
     assertThat(publishedKids()).containsExactlyInAnyOrder(before, next);
-    assertThat(kid(adminToken())).as("the old key signs until the new one activates").isEqualTo(before);
+    assertThat(kid(adminToken()))
+        .as("the old key signs until the new one activates")
+        .isEqualTo(before);
   }
 
   @Test
@@ -87,9 +92,17 @@ class KeyRotationTests {
     String newToken = auth.registered(AuthClient.newEmail()).path("accessToken").asString();
     assertThat(kid(newToken)).isEqualTo(newKid);
     JWKSet published = JWKSet.parse(auth.http().get("/.well-known/jwks.json", null).text());
-    assertThat(SignedJWT.parse(oldToken).verify(new RSASSAVerifier((RSAKey) published.getKeyByKeyId(oldKid)))).isTrue();
-    assertThat(SignedJWT.parse(newToken).verify(new RSASSAVerifier((RSAKey) published.getKeyByKeyId(newKid)))).isTrue();
-    assertThat(auth.logoutAll(oldToken).status()).as("the service itself still accepts the old token").isEqualTo(204);
+    assertThat(
+            SignedJWT.parse(oldToken)
+                .verify(new RSASSAVerifier((RSAKey) published.getKeyByKeyId(oldKid))))
+        .isTrue();
+    assertThat(
+            SignedJWT.parse(newToken)
+                .verify(new RSASSAVerifier((RSAKey) published.getKeyByKeyId(newKid))))
+        .isTrue();
+    assertThat(auth.logoutAll(oldToken).status())
+        .as("the service itself still accepts the old token")
+        .isEqualTo(204);
   }
 
   @Test
@@ -98,11 +111,17 @@ class KeyRotationTests {
     Instant activatesAt = Instant.parse(rotate().data().path("activatesAt").asString());
 
     Instant oldExpiresAt =
-        jdbc.sql("select expires_at from signing_keys where kid = :kid").param("kid", oldKid).query(java.sql.Timestamp.class).single().toInstant();
+        jdbc.sql("select expires_at from signing_keys where kid = :kid")
+            .param("kid", oldKid)
+            .query(java.sql.Timestamp.class)
+            .single()
+            .toInstant();
 
     // the last token the old key signs is issued just before activation and lives 15 minutes
     assertThat(oldExpiresAt).isAfterOrEqualTo(activatesAt.plus(Duration.ofMinutes(15)));
-    jdbc.sql("update signing_keys set expires_at = now() - interval '1 second' where kid = :kid").param("kid", oldKid).update();
+    jdbc.sql("update signing_keys set expires_at = now() - interval '1 second' where kid = :kid")
+        .param("kid", oldKid)
+        .update();
     assertThat(publishedKids()).doesNotContain(oldKid);
   }
 
@@ -127,14 +146,20 @@ class KeyRotationTests {
     keys.rotateIfDue();
 
     assertThat(publishedKids()).as("one new key, however often the schedule looks").hasSize(2);
-    assertThat(jdbc.sql("select count(*) from signing_keys where activates_at > now()").query(Long.class).single()).isOne();
+    assertThat(
+            jdbc.sql("select count(*) from signing_keys where activates_at > now()")
+                .query(Long.class)
+                .single())
+        .isOne();
   }
 
   @Test
   void theScheduleDeletesKeysWhoseTokensHaveAllExpired() {
     rotate();
     activatePendingKeyNow();
-    jdbc.sql("update signing_keys set expires_at = now() - interval '1 second' where expires_at is not null").update();
+    jdbc.sql(
+            "update signing_keys set expires_at = now() - interval '1 second' where expires_at is not null")
+        .update();
 
     keys.rotateIfDue();
 
@@ -156,12 +181,15 @@ class KeyRotationTests {
 
   @Test
   void privateKeysAreStoredSealed() throws Exception {
-    byte[] sealed = jdbc.sql("select private_key from signing_keys").query(byte[].class).list().getFirst();
+    byte[] sealed =
+        jdbc.sql("select private_key from signing_keys").query(byte[].class).list().getFirst();
     String kid = jdbc.sql("select kid from signing_keys").query(String.class).list().getFirst();
 
-    // An unsealed PKCS#8 RSA key starts with its DER header (30 82 .. .. 02 01 00 30 0d 06 09 2a 86 48 86 f7 0d 01 01 01)
+    // An unsealed PKCS#8 RSA key starts with its DER header (30 82 .. .. 02 01 00 30 0d 06 09 2a 86
+    // 48 86 f7 0d 01 01 01)
     assertThat(sealed[0] == 0x30 && sealed[1] == (byte) 0x82 && sealed[4] == 0x02).isFalse();
-    KeyEncryption wrongKey = KeyEncryption.fromSetting("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", false);
+    KeyEncryption wrongKey =
+        KeyEncryption.fromSetting("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", false);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrongKey.open(sealed, kid))
         .hasMessageContaining("cannot be opened");
   }
@@ -175,7 +203,9 @@ class KeyRotationTests {
   }
 
   private void activatePendingKeyNow() {
-    jdbc.sql("update signing_keys set activates_at = now() - interval '1 second' where activates_at > now()").update();
+    jdbc.sql(
+            "update signing_keys set activates_at = now() - interval '1 second' where activates_at > now()")
+        .update();
   }
 
   private List<String> publishedKids() {

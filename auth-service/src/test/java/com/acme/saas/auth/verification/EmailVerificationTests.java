@@ -70,7 +70,10 @@ class EmailVerificationTests {
   @Test
   void anExpiredTokenIsRefused() {
     String token = TestMailServer.token(mail.awaitMessage(email, SUBJECT));
-    jdbc.sql("update account_tokens set expires_at = now() - interval '1 second' where user_id = :id").param("id", userId).update();
+    jdbc.sql(
+            "update account_tokens set expires_at = now() - interval '1 second' where user_id = :id")
+        .param("id", userId)
+        .update();
 
     assertTokenInvalid(verify(token));
     assertThat(verifiedAt()).isFalse();
@@ -90,7 +93,11 @@ class EmailVerificationTests {
             .query(Boolean.class)
             .single();
     assertThat(about24h).isTrue();
-    assertThat(jdbc.sql("select length(token_hash) from account_tokens where user_id = :id").param("id", userId).query(Integer.class).single())
+    assertThat(
+            jdbc.sql("select length(token_hash) from account_tokens where user_id = :id")
+                .param("id", userId)
+                .query(Integer.class)
+                .single())
         .as("only the SHA-256 is stored")
         .isEqualTo(32);
   }
@@ -125,23 +132,40 @@ class EmailVerificationTests {
 
     assertThat(resend().status()).isEqualTo(202);
 
-    assertThat(jdbc.sql("select count(*) from mail_queue where recipient = :r").param("r", email).query(Integer.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from mail_queue where recipient = :r")
+                .param("r", email)
+                .query(Integer.class)
+                .single())
+        .isZero();
     assertThat(mail.messagesTo(email)).hasSize(1);
   }
 
   @Test
   void resendNeedsABearerToken() {
-    assertThat(auth.http().post("/api/v1/auth/verify-email/resend", null, null).errorCode()).isEqualTo("TOKEN_MISSING");
+    assertThat(auth.http().post("/api/v1/auth/verify-email/resend", null, null).errorCode())
+        .isEqualTo("TOKEN_MISSING");
   }
 
   @Test
   void aRefusedRegistrationQueuesNoMail() {
     mail.awaitMessage(email, SUBJECT);
 
-    assertThat(auth.register(email.toUpperCase(Locale.ROOT), AuthClient.PASSWORD, "Again").status()).isEqualTo(409);
+    assertThat(auth.register(email.toUpperCase(Locale.ROOT), AuthClient.PASSWORD, "Again").status())
+        .isEqualTo(409);
 
-    assertThat(jdbc.sql("select count(*) from account_tokens where user_id = :id").param("id", userId).query(Integer.class).single()).isEqualTo(1);
-    assertThat(jdbc.sql("select count(*) from mail_queue where lower(recipient) = lower(:r)").param("r", email).query(Integer.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from account_tokens where user_id = :id")
+                .param("id", userId)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from mail_queue where lower(recipient) = lower(:r)")
+                .param("r", email)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -152,7 +176,13 @@ class EmailVerificationTests {
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> jdbc.sql("select count(*) from account_tokens where user_id = :id").param("id", userId).query(Integer.class).single() == 0);
+        .until(
+            () ->
+                jdbc.sql("select count(*) from account_tokens where user_id = :id")
+                        .param("id", userId)
+                        .query(Integer.class)
+                        .single()
+                    == 0);
     assertTokenInvalid(verify(token));
   }
 
@@ -166,11 +196,15 @@ class EmailVerificationTests {
   }
 
   private HttpApi.Response resend() {
-    return auth.http().post("/api/v1/auth/verify-email/resend", session.path("accessToken").asString(), null);
+    return auth.http()
+        .post("/api/v1/auth/verify-email/resend", session.path("accessToken").asString(), null);
   }
 
   private boolean verifiedAt() {
-    return jdbc.sql("select email_verified_at is not null from accounts where id = :id").param("id", userId).query(Boolean.class).single();
+    return jdbc.sql("select email_verified_at is not null from accounts where id = :id")
+        .param("id", userId)
+        .query(Boolean.class)
+        .single();
   }
 
   private void assertTokenInvalid(HttpApi.Response response) {
@@ -182,7 +216,10 @@ class EmailVerificationTests {
   private static List<EventEnvelope> eventsAbout(UUID userId) {
     UUID marker = UUID.randomUUID();
     SuiteEvents.publish("test", new UserDeleted(marker));
-    return SuiteEvents.readUntil(Topics.USER_EVENTS, e -> e.payload().path("userId").asString().equals(marker.toString())).stream()
+    return SuiteEvents.readUntil(
+            Topics.USER_EVENTS,
+            e -> e.payload().path("userId").asString().equals(marker.toString()))
+        .stream()
         .filter(e -> e.payload().path("userId").asString().equals(userId.toString()))
         .toList();
   }

@@ -30,8 +30,11 @@ class VerifiedLoginTests {
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
     assertThat(refused.errorCode()).isEqualTo("EMAIL_NOT_VERIFIED");
-    String token = TestMailServer.token(TestMailServer.shared().awaitMessage(email, "Confirm your email address"));
-    assertThat(auth.http().post("/api/v1/auth/verify-email", null, Map.of("token", token)).status()).isEqualTo(204);
+    String token =
+        TestMailServer.token(
+            TestMailServer.shared().awaitMessage(email, "Confirm your email address"));
+    assertThat(auth.http().post("/api/v1/auth/verify-email", null, Map.of("token", token)).status())
+        .isEqualTo(204);
     assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
   }
 

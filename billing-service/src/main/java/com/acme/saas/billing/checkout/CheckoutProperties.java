@@ -13,4 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("billing.checkout")
 @Validated
-public record CheckoutProperties(@NotBlank String successUrl, @NotBlank String cancelUrl, @NotBlank String portalReturnUrl) {}
+public record CheckoutProperties(
+    @NotBlank String successUrl, @NotBlank String cancelUrl, @NotBlank String portalReturnUrl) {}

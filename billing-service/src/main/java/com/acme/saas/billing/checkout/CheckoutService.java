@@ -27,7 +27,11 @@ class CheckoutService {
   private final CheckoutProperties properties;
 
   CheckoutService(
-      PlanCatalogue catalogue, StripeCustomers customers, Subscriptions subscriptions, StripeApi stripe, CheckoutProperties properties) {
+      PlanCatalogue catalogue,
+      StripeCustomers customers,
+      Subscriptions subscriptions,
+      StripeApi stripe,
+      CheckoutProperties properties) {
     this.catalogue = catalogue;
     this.customers = customers;
     this.subscriptions = subscriptions;
@@ -47,9 +51,15 @@ class CheckoutService {
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
                 .setCustomer(customer)
                 .setClientReferenceId(user.id().toString())
-                .addLineItem(SessionCreateParams.LineItem.builder().setPrice(plan.priceId()).setQuantity(1L).build())
+                .addLineItem(
+                    SessionCreateParams.LineItem.builder()
+                        .setPrice(plan.priceId())
+                        .setQuantity(1L)
+                        .build())
                 .setSubscriptionData(
-                    SessionCreateParams.SubscriptionData.builder().putMetadata("userId", user.id().toString()).build())
+                    SessionCreateParams.SubscriptionData.builder()
+                        .putMetadata("userId", user.id().toString())
+                        .build())
                 .setSuccessUrl(properties.successUrl())
                 .setCancelUrl(properties.cancelUrl())
                 .build());
@@ -60,8 +70,12 @@ class CheckoutService {
     String customer =
         customers
             .customerOf(user.id())
-            .orElseThrow(() -> ApiException.conflict("You are not a customer yet: buy a plan through checkout first"));
-    return new PortalSession(stripe.createPortalSession(customer, properties.portalReturnUrl()).getUrl());
+            .orElseThrow(
+                () ->
+                    ApiException.conflict(
+                        "You are not a customer yet: buy a plan through checkout first"));
+    return new PortalSession(
+        stripe.createPortalSession(customer, properties.portalReturnUrl()).getUrl());
   }
 
   record CheckoutSession(String id, String url) {}

@@ -49,7 +49,8 @@ public class StripeCustomers {
 
   /** Records a customer Stripe told us about (checkout.session.completed); the first link wins. */
   public void link(UUID userId, String customerId) {
-    jdbc.sql("insert into customers (user_id, customer_id, created_at) values (:userId, :customerId, now()) on conflict do nothing")
+    jdbc.sql(
+            "insert into customers (user_id, customer_id, created_at) values (:userId, :customerId, now()) on conflict do nothing")
         .param("userId", userId)
         .param("customerId", customerId)
         .update();
@@ -57,7 +58,9 @@ public class StripeCustomers {
 
   /** Forgets the customer Stripe deleted (customer.deleted); a later checkout makes a new one. */
   public void unlink(String customerId) {
-    jdbc.sql("delete from customers where customer_id = :customerId").param("customerId", customerId).update();
+    jdbc.sql("delete from customers where customer_id = :customerId")
+        .param("customerId", customerId)
+        .update();
   }
 
   /** Erasure: forgets the user's customer and returns it. */

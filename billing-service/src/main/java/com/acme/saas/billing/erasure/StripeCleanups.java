@@ -50,10 +50,11 @@ public class StripeCleanups {
             "stripe_cleanups",
             "user_id",
             "stripe.cleanup",
-            (rs, n) -> new Cleanup(
-                rs.getObject("user_id", UUID.class),
-                rs.getString("customer_id"),
-                List.of((String[]) rs.getArray("subscription_ids").getArray())),
+            (rs, n) ->
+                new Cleanup(
+                    rs.getObject("user_id", UUID.class),
+                    rs.getString("customer_id"),
+                    List.of((String[]) rs.getArray("subscription_ids").getArray())),
             new RetryQueue.Backoff(initialBackoff, maxBackoff, alertAfterAttempts));
     Gauge.builder("billing.stripe.cleanups.pending", queue, RetryQueue::pending)
         .description("Erased users whose Stripe subscriptions or customer are not yet removed")
@@ -84,7 +85,11 @@ public class StripeCleanups {
     if (cleanup.customerId() != null) {
       stripe.deleteCustomer(cleanup.customerId());
     }
-    log.info("stripe.cleanup.done userId={} subscriptions={} attempts={}", cleanup.userId(), cleanup.subscriptionIds().size(), attempt);
+    log.info(
+        "stripe.cleanup.done userId={} subscriptions={} attempts={}",
+        cleanup.userId(),
+        cleanup.subscriptionIds().size(),
+        attempt);
   }
 
   private record Cleanup(UUID userId, @Nullable String customerId, List<String> subscriptionIds) {}

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Erases a deleted user: the local rows at once, in the inbox transaction, together with a durable
  * order to cancel the user's live subscriptions and delete the customer at Stripe. That order is
- * carried out by {@link StripeCleanups}, which retries until Stripe answers, so an outage of
- * Stripe delays the cancellation and never drops it. Repeating the event changes nothing.
+ * carried out by {@link StripeCleanups}, which retries until Stripe answers, so an outage of Stripe
+ * delays the cancellation and never drops it. Repeating the event changes nothing.
  */
 @Component
 class UserDeletedListener implements EventHandler<UserDeleted> {
@@ -27,13 +27,16 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
   private final ErasedUsers erased;
   private final StripeCleanups cleanups;
 
-  UserDeletedListener(Subscriptions subscriptions, StripeCustomers customers, ErasedUsers erased, StripeCleanups cleanups) {
+  UserDeletedListener(
+      Subscriptions subscriptions,
+      StripeCustomers customers,
+      ErasedUsers erased,
+      StripeCleanups cleanups) {
     this.subscriptions = subscriptions;
     this.customers = customers;
     this.erased = erased;
     this.cleanups = cleanups;
   }
-
 
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {
@@ -43,6 +46,11 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
     if (customer.isPresent() || !live.isEmpty()) {
       cleanups.schedule(event.userId(), customer.orElse(null), live);
     }
-    log.info("user.erased userId={} subscriptions={} customer={} eventId={}", event.userId(), live.size(), customer.isPresent(), envelope.eventId());
+    log.info(
+        "user.erased userId={} subscriptions={} customer={} eventId={}",
+        event.userId(),
+        live.size(),
+        customer.isPresent(),
+        envelope.eventId());
   }
 }

@@ -30,12 +30,21 @@ public class PlanCatalogue {
     return plans.stream()
         .filter(plan -> plan.id().equals(id) && plan.isPaid())
         .findFirst()
-        .orElseThrow(() -> ApiException.validation("plan must be one of " + paidPlanIds() + ", not '" + id + "'"));
+        .orElseThrow(
+            () ->
+                ApiException.validation(
+                    "plan must be one of " + paidPlanIds() + ", not '" + id + "'"));
   }
 
-  /** The plan whose Stripe price this is; a price we do not sell (made in the Dashboard) is free. */
+  /**
+   * The plan whose Stripe price this is; a price we do not sell (made in the Dashboard) is free.
+   */
   public String planOfPrice(String priceId) {
-    return plans.stream().filter(plan -> priceId.equals(plan.priceId())).map(Plan::id).findFirst().orElse(SubscriptionChanged.FREE);
+    return plans.stream()
+        .filter(plan -> priceId.equals(plan.priceId()))
+        .map(Plan::id)
+        .findFirst()
+        .orElse(SubscriptionChanged.FREE);
   }
 
   private List<String> paidPlanIds() {

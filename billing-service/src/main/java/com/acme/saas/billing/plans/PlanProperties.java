@@ -14,8 +14,11 @@ import org.springframework.validation.annotation.Validated;
 public record PlanProperties(@NotEmpty List<@Valid Plan> plans) {
 
   /** A paid plan without its Stripe price could be listed but never bought: refuse to start. */
-  @AssertTrue(message = "every plan but free needs its Stripe price id (STRIPE_PRICE_PRO, STRIPE_PRICE_TEAM)")
+  @AssertTrue(
+      message =
+          "every plan but free needs its Stripe price id (STRIPE_PRICE_PRO, STRIPE_PRICE_TEAM)")
   public boolean isEveryPaidPlanPriced() {
-    return plans.stream().allMatch(plan -> SubscriptionChanged.FREE.equals(plan.id()) || plan.isPaid());
+    return plans.stream()
+        .allMatch(plan -> SubscriptionChanged.FREE.equals(plan.id()) || plan.isPaid());
   }
 }

@@ -4,7 +4,6 @@ import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
-import com.stripe.model.Customer;
 import com.stripe.model.billingportal.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
@@ -42,18 +41,27 @@ public class StripeApi {
    * within Stripe's 24 h key lifetime returns the same customer instead of a second one.
    */
   public String createCustomer(UUID userId, String email) {
-    CustomerCreateParams params = CustomerCreateParams.builder().setEmail(email).putMetadata("userId", userId.toString()).build();
-    RequestOptions options = RequestOptions.builder().setIdempotencyKey("customer-" + userId).build();
+    CustomerCreateParams params =
+        CustomerCreateParams.builder()
+            .setEmail(email)
+            .putMetadata("userId", userId.toString())
+            .build();
+    RequestOptions options =
+        RequestOptions.builder().setIdempotencyKey("customer-" + userId).build();
     return call("customers.create", () -> stripe.v1().customers().create(params, options)).getId();
   }
 
-  public com.stripe.model.checkout.Session createCheckoutSession(com.stripe.param.checkout.SessionCreateParams params) {
+  public com.stripe.model.checkout.Session createCheckoutSession(
+      com.stripe.param.checkout.SessionCreateParams params) {
     return call("checkout.sessions.create", () -> stripe.v1().checkout().sessions().create(params));
   }
 
   public Session createPortalSession(String customerId, String returnUrl) {
-    SessionCreateParams params = SessionCreateParams.builder().setCustomer(customerId).setReturnUrl(returnUrl).build();
-    return call("billing_portal.sessions.create", () -> stripe.v1().billingPortal().sessions().create(params));
+    SessionCreateParams params =
+        SessionCreateParams.builder().setCustomer(customerId).setReturnUrl(returnUrl).build();
+    return call(
+        "billing_portal.sessions.create",
+        () -> stripe.v1().billingPortal().sessions().create(params));
   }
 
   /** Cancels a subscription now; one that Stripe no longer has counts as cancelled. */
@@ -71,7 +79,8 @@ public class StripeApi {
     try {
       call(operation, call);
     } catch (StripeRequestFailedException e) {
-      if (!(e.getCause() instanceof StripeException stripeError) || !Integer.valueOf(404).equals(stripeError.getStatusCode())) {
+      if (!(e.getCause() instanceof StripeException stripeError)
+          || !Integer.valueOf(404).equals(stripeError.getStatusCode())) {
         throw e;
       }
     }
@@ -85,7 +94,11 @@ public class StripeApi {
       throw unavailable();
     } catch (StripeException e) {
       if (StripeConfiguration.isUnavailability(e)) {
-        log.warn("stripe.unavailable operation={} status={} error={}", operation, e.getStatusCode(), e.getClass().getSimpleName());
+        log.warn(
+            "stripe.unavailable operation={} status={} error={}",
+            operation,
+            e.getStatusCode(),
+            e.getClass().getSimpleName());
         throw unavailable();
       }
       throw new StripeRequestFailedException(operation, e);
@@ -94,7 +107,10 @@ public class StripeApi {
     } catch (RuntimeException e) {
       // stripe-java cannot read some answers (a 5xx without a JSON body from a proxy in front of
       // Stripe ends in a NullPointerException): Stripe is not answering as Stripe.
-      log.warn("stripe.unavailable operation={} reason=unreadable_answer error={}", operation, e.toString());
+      log.warn(
+          "stripe.unavailable operation={} reason=unreadable_answer error={}",
+          operation,
+          e.toString());
       throw unavailable();
     } catch (Throwable e) {
       throw new IllegalStateException(operation + " failed", e);
@@ -103,7 +119,9 @@ public class StripeApi {
 
   private ApiException unavailable() {
     return new ApiException(
-        ErrorCode.SERVICE_UNAVAILABLE, "Payments are unavailable at the moment; try again shortly", properties.breaker().retryAfter());
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "Payments are unavailable at the moment; try again shortly",
+        properties.breaker().retryAfter());
   }
 
   @FunctionalInterface

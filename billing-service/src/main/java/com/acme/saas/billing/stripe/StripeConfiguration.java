@@ -44,8 +44,9 @@ class StripeConfiguration {
   }
 
   /**
-   * Opens on unavailability only (no connection, timeouts, 429, 5xx, unreadable answers): a 4xx is an answer, and a
-   * breaker that opened on it would refuse good requests for someone else's bad one.
+   * Opens on unavailability only (no connection, timeouts, 429, 5xx, unreadable answers): a 4xx is
+   * an answer, and a breaker that opened on it would refuse good requests for someone else's bad
+   * one.
    */
   @Bean
   CircuitBreaker stripeCircuitBreaker(StripeProperties properties, MeterRegistry meters) {
@@ -60,7 +61,11 @@ class StripeConfiguration {
                 .waitDurationInOpenState(settings.openDuration())
                 .recordException(StripeConfiguration::isUnavailability)
                 .build());
-    meters.gauge("billing.stripe.breaker.open", Tags.empty(), breaker, b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0);
+    meters.gauge(
+        "billing.stripe.breaker.open",
+        Tags.empty(),
+        breaker,
+        b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0);
     return breaker;
   }
 
@@ -72,7 +77,9 @@ class StripeConfiguration {
       // An answer stripe-java could not read (see StripeApi).
       return true;
     }
-    return error instanceof StripeException stripe && stripe.getStatusCode() != null && stripe.getStatusCode() >= 500;
+    return error instanceof StripeException stripe
+        && stripe.getStatusCode() != null
+        && stripe.getStatusCode() >= 500;
   }
 
   private static String stripBase(StripeProperties properties) {

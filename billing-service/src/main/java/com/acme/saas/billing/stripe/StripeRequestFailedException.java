@@ -9,7 +9,15 @@ import com.stripe.exception.StripeException;
 public class StripeRequestFailedException extends RuntimeException {
 
   public StripeRequestFailedException(String operation, StripeException cause) {
-    super("Stripe " + operation + " failed: status=" + cause.getStatusCode() + " code=" + cause.getCode()
-        + " requestId=" + cause.getRequestId(), cause);
+    super(
+        "Stripe "
+            + operation
+            + " failed: status="
+            + cause.getStatusCode()
+            + " code="
+            + cause.getCode()
+            + " requestId="
+            + cause.getRequestId(),
+        cause);
   }
 }

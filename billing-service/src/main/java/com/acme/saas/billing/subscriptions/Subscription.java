@@ -33,6 +33,14 @@ record Subscription(
 
   Subscription withStatus(String newStatus, Instant eventAt) {
     return new Subscription(
-        subscriptionId, userId, customerId, plan, newStatus, currentPeriodEnd, cancelAtPeriodEnd, cancelAt, eventAt);
+        subscriptionId,
+        userId,
+        customerId,
+        plan,
+        newStatus,
+        currentPeriodEnd,
+        cancelAtPeriodEnd,
+        cancelAt,
+        eventAt);
   }
 }

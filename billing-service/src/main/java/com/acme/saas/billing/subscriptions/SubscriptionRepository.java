@@ -37,8 +37,8 @@ class SubscriptionRepository {
   }
 
   /**
-   * Serialises every change to one user's subscriptions (and so the SubscriptionChanged events
-   * they cause) until the transaction ends.
+   * Serialises every change to one user's subscriptions (and so the SubscriptionChanged events they
+   * cause) until the transaction ends.
    */
   void lockUser(UUID userId) {
     jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
@@ -48,7 +48,8 @@ class SubscriptionRepository {
   }
 
   List<Subscription> ofUser(UUID userId) {
-    return jdbc.sql("select * from subscriptions where user_id = :userId order by last_event_at desc, updated_at desc")
+    return jdbc.sql(
+            "select * from subscriptions where user_id = :userId order by last_event_at desc, updated_at desc")
         .param("userId", userId)
         .query(SubscriptionRepository::row)
         .list();
@@ -87,7 +88,8 @@ class SubscriptionRepository {
 
   /** Gives a subscription that arrived without a known user its user; true when it had none. */
   boolean assignUser(String subscriptionId, UUID userId) {
-    return jdbc.sql("update subscriptions set user_id = :userId, updated_at = now() where subscription_id = :id and user_id is null")
+    return jdbc.sql(
+                "update subscriptions set user_id = :userId, updated_at = now() where subscription_id = :id and user_id is null")
             .param("userId", userId)
             .param("id", subscriptionId)
             .update()
@@ -96,7 +98,8 @@ class SubscriptionRepository {
 
   /** Erasure: deletes the user's rows and returns the ids of those Stripe may still bill. */
   List<String> deleteOfUser(UUID userId) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             delete from subscriptions where user_id = :userId
             returning subscription_id, status

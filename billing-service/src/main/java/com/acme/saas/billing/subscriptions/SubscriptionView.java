@@ -9,9 +9,14 @@ import org.jspecify.annotations.Nullable;
  * {@code free}/{@code none} before any.
  */
 public record SubscriptionView(
-    String plan, String status, @Nullable Instant currentPeriodEnd, boolean cancelAtPeriodEnd, @Nullable Instant cancelAt) {
+    String plan,
+    String status,
+    @Nullable Instant currentPeriodEnd,
+    boolean cancelAtPeriodEnd,
+    @Nullable Instant cancelAt) {
 
-  static final SubscriptionView NONE = new SubscriptionView(SubscriptionChanged.FREE, "none", null, false, null);
+  static final SubscriptionView NONE =
+      new SubscriptionView(SubscriptionChanged.FREE, "none", null, false, null);
 
   static SubscriptionView of(Subscription subscription) {
     return new SubscriptionView(

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Order safety: each subscription remembers the {@code created} second of the newest event
  * applied to it, and an event strictly older changes nothing (events of the same second are all
- * applied: one Checkout emits several in one second). Every change that alters what a user's
- * {@code /billing/subscription} shows writes SubscriptionChanged to the outbox in the same
- * transaction; a change that alters nothing writes nothing.
+ * applied: one Checkout emits several in one second). Every change that alters what a user's {@code
+ * /billing/subscription} shows writes SubscriptionChanged to the outbox in the same transaction; a
+ * change that alters nothing writes nothing.
  */
 @Service
 public class Subscriptions {
@@ -67,28 +67,32 @@ public class Subscriptions {
   public boolean apply(SubscriptionSnapshot snapshot, @Nullable UUID userId, Instant eventAt) {
     Optional<Subscription> known = repository.find(snapshot.subscriptionId());
     UUID owner = userId != null ? userId : known.map(Subscription::userId).orElse(null);
-    return change(owner, () -> {
-      Optional<Subscription> current = repository.lock(snapshot.subscriptionId());
-      if (current.isPresent() && eventAt.isBefore(current.get().lastEventAt())) {
-        return false;
-      }
-      String plan =
-          snapshot.priceId() != null
-              ? catalogue.planOfPrice(snapshot.priceId())
-              : current.map(Subscription::plan).orElse(SubscriptionChanged.FREE);
-      repository.save(
-          new Subscription(
-              snapshot.subscriptionId(),
-              owner,
-              snapshot.customerId() != null ? snapshot.customerId() : current.map(Subscription::customerId).orElse(null),
-              plan,
-              snapshot.status(),
-              snapshot.currentPeriodEnd(),
-              snapshot.cancelAtPeriodEnd(),
-              snapshot.cancelAt(),
-              eventAt));
-      return true;
-    });
+    return change(
+        owner,
+        () -> {
+          Optional<Subscription> current = repository.lock(snapshot.subscriptionId());
+          if (current.isPresent() && eventAt.isBefore(current.get().lastEventAt())) {
+            return false;
+          }
+          String plan =
+              snapshot.priceId() != null
+                  ? catalogue.planOfPrice(snapshot.priceId())
+                  : current.map(Subscription::plan).orElse(SubscriptionChanged.FREE);
+          repository.save(
+              new Subscription(
+                  snapshot.subscriptionId(),
+                  owner,
+                  snapshot.customerId() != null
+                      ? snapshot.customerId()
+                      : current.map(Subscription::customerId).orElse(null),
+                  plan,
+                  snapshot.status(),
+                  snapshot.currentPeriodEnd(),
+                  snapshot.cancelAtPeriodEnd(),
+                  snapshot.cancelAt(),
+                  eventAt));
+          return true;
+        });
   }
 
   /** {@code invoice.paid}: a subscription whose renewal had failed is paid up again. */
@@ -99,8 +103,8 @@ public class Subscriptions {
 
   /**
    * {@code invoice.payment_failed} and {@code invoice.payment_action_required}: a renewal could not
-   * be charged, so the subscription is past due (Stripe's own update says the same, maybe later).
-   * A first payment that fails leaves an {@code incomplete} subscription as it is.
+   * be charged, so the subscription is past due (Stripe's own update says the same, maybe later). A
+   * first payment that fails leaves an {@code incomplete} subscription as it is.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean paymentFailed(String subscriptionId, Instant eventAt) {
@@ -117,20 +121,29 @@ public class Subscriptions {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean customerDeleted(String customerId, Instant eventAt) {
     List<UUID> owners =
-        repository.ofCustomer(customerId).stream().map(Subscription::userId).filter(Objects::nonNull).distinct().sorted().toList();
+        repository.ofCustomer(customerId).stream()
+            .map(Subscription::userId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .sorted()
+            .toList();
     boolean changed = false;
     for (UUID owner : owners) {
       changed |=
-          change(owner, () -> {
-            boolean any = false;
-            for (Subscription subscription : repository.ofCustomer(customerId)) {
-              if (owner.equals(subscription.userId()) && !subscription.ended() && !eventAt.isBefore(subscription.lastEventAt())) {
-                repository.save(subscription.withStatus("canceled", eventAt));
-                any = true;
-              }
-            }
-            return any;
-          });
+          change(
+              owner,
+              () -> {
+                boolean any = false;
+                for (Subscription subscription : repository.ofCustomer(customerId)) {
+                  if (owner.equals(subscription.userId())
+                      && !subscription.ended()
+                      && !eventAt.isBefore(subscription.lastEventAt())) {
+                    repository.save(subscription.withStatus("canceled", eventAt));
+                    any = true;
+                  }
+                }
+                return any;
+              });
     }
     return changed;
   }
@@ -142,20 +155,23 @@ public class Subscriptions {
     return repository.deleteOfUser(userId);
   }
 
-  private boolean changeStatus(String subscriptionId, Instant eventAt, Set<String> from, String to) {
+  private boolean changeStatus(
+      String subscriptionId, Instant eventAt, Set<String> from, String to) {
     Optional<Subscription> known = repository.find(subscriptionId);
     if (known.isEmpty()) {
       log.info("subscription.unknown subscriptionId={} status={}", subscriptionId, to);
       return false;
     }
-    return change(known.get().userId(), () -> {
-      Subscription current = repository.lock(subscriptionId).orElseThrow();
-      if (eventAt.isBefore(current.lastEventAt()) || !from.contains(current.status())) {
-        return false;
-      }
-      repository.save(current.withStatus(to, eventAt));
-      return true;
-    });
+    return change(
+        known.get().userId(),
+        () -> {
+          Subscription current = repository.lock(subscriptionId).orElseThrow();
+          if (eventAt.isBefore(current.lastEventAt()) || !from.contains(current.status())) {
+            return false;
+          }
+          repository.save(current.withStatus(to, eventAt));
+          return true;
+        });
   }
 
   /**
@@ -171,15 +187,29 @@ public class Subscriptions {
     boolean applied = change.apply();
     SubscriptionView after = view(repository.ofUser(userId));
     if (!after.equals(before)) {
-      outbox.write(new SubscriptionChanged(userId, after.plan(), after.status(), after.currentPeriodEnd(), after.cancelAtPeriodEnd()));
-      log.info("subscription.changed userId={} plan={} status={} was={}/{}", userId, after.plan(), after.status(), before.plan(), before.status());
+      outbox.write(
+          new SubscriptionChanged(
+              userId,
+              after.plan(),
+              after.status(),
+              after.currentPeriodEnd(),
+              after.cancelAtPeriodEnd()));
+      log.info(
+          "subscription.changed userId={} plan={} status={} was={}/{}",
+          userId,
+          after.plan(),
+          after.status(),
+          before.plan(),
+          before.status());
     }
     return applied;
   }
 
   private static SubscriptionView view(List<Subscription> subscriptions) {
     return subscriptions.stream()
-        .min(Comparator.comparing((Subscription s) -> !s.entitled()).thenComparing(Subscription::lastEventAt, Comparator.reverseOrder()))
+        .min(
+            Comparator.comparing((Subscription s) -> !s.entitled())
+                .thenComparing(Subscription::lastEventAt, Comparator.reverseOrder()))
         .map(SubscriptionView::of)
         .orElse(SubscriptionView.NONE);
   }

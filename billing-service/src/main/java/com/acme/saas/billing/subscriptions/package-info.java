@@ -1,4 +1,7 @@
-/** Local subscription state, the effective-plan rule, and SubscriptionChanged when a user's plan or status changes. */
+/**
+ * Local subscription state, the effective-plan rule, and SubscriptionChanged when a user's plan or
+ * status changes.
+ */
 @NullMarked
 package com.acme.saas.billing.subscriptions;
 

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Stripe event ids already applied. Recording one is the first write of the event's
- * transaction: a second delivery of the same event, even one arriving at the same moment, waits
- * on the first one's row and then finds it, so it is applied exactly once.
+ * transaction: a second delivery of the same event, even one arriving at the same moment, waits on
+ * the first one's row and then finds it, so it is applied exactly once.
  */
 @Component
 class ProcessedWebhooks {
@@ -21,7 +21,8 @@ class ProcessedWebhooks {
   private final JdbcClient jdbc;
   private final Duration retention;
 
-  ProcessedWebhooks(JdbcClient jdbc, @Value("${billing.webhooks.retention:30d}") Duration retention) {
+  ProcessedWebhooks(
+      JdbcClient jdbc, @Value("${billing.webhooks.retention:30d}") Duration retention) {
     this.jdbc = jdbc;
     this.retention = retention;
   }
@@ -41,10 +42,13 @@ class ProcessedWebhooks {
   }
 
   /** Stripe redelivers for three days at most; ids older than the retention cannot come back. */
-  @Scheduled(fixedDelayString = "${billing.webhooks.purge-interval:1h}", initialDelayString = "${billing.webhooks.purge-interval:1h}")
+  @Scheduled(
+      fixedDelayString = "${billing.webhooks.purge-interval:1h}",
+      initialDelayString = "${billing.webhooks.purge-interval:1h}")
   void purge() {
     int purged =
-        jdbc.sql("delete from webhook_events where received_at < now() - cast(:retention as interval)")
+        jdbc.sql(
+                "delete from webhook_events where received_at < now() - cast(:retention as interval)")
             .param("retention", retention.toSeconds() + " seconds")
             .update();
     if (purged > 0) {

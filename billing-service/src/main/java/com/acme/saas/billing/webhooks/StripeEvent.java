@@ -11,4 +11,5 @@ import tools.jackson.databind.JsonNode;
  * @param created when Stripe created the event (one-second resolution)
  * @param object {@code data.object}: the subscription, session, invoice or customer
  */
-record StripeEvent(String id, String type, Instant created, @Nullable String apiVersion, JsonNode object) {}
+record StripeEvent(
+    String id, String type, Instant created, @Nullable String apiVersion, JsonNode object) {}

@@ -37,7 +37,10 @@ final class StripeObjects {
     return uuid(session.path("client_reference_id"));
   }
 
-  /** The invoice's subscription: {@code parent.subscription_details.subscription}, or the pre-basil field. */
+  /**
+   * The invoice's subscription: {@code parent.subscription_details.subscription}, or the pre-basil
+   * field.
+   */
   static @Nullable String invoiceSubscription(JsonNode invoice) {
     String current = id(invoice.path("parent").path("subscription_details").path("subscription"));
     return current != null ? current : id(invoice.path("subscription"));

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stripe's deliveries. Public (no token): the signature is the authentication. The body is taken
- * as the bytes received, since the signature covers exactly those bytes.
+ * Stripe's deliveries. Public (no token): the signature is the authentication. The body is taken as
+ * the bytes received, since the signature covers exactly those bytes.
  */
 @RestController
 @SecurityScheme(
@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
     type = SecuritySchemeType.APIKEY,
     in = SecuritySchemeIn.HEADER,
     paramName = "Stripe-Signature",
-    description = "Stripe's signature of the body with the endpoint's signing secret (STRIPE_WEBHOOK_SECRET)")
+    description =
+        "Stripe's signature of the body with the endpoint's signing secret (STRIPE_WEBHOOK_SECRET)")
 class StripeWebhookController {
 
   static final String STRIPE_SIGNATURE = "stripe-signature";
@@ -43,7 +44,8 @@ class StripeWebhookController {
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               description = "A Stripe Event object, as Stripe signed it",
               content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
-          @RequestBody(required = false) byte @Nullable [] body,
+          @RequestBody(required = false)
+          byte @Nullable [] body,
       @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
     intake.apply(verifier.verify(body, signature));
     return ApiResponse.of(Map.of("received", true));

@@ -67,7 +67,14 @@ class WebhookIntake {
     } else {
       outcome = dispatch(event) ? "applied" : "unchanged";
     }
-    meters.counter("billing.webhooks", "type", HANDLED.contains(event.type()) ? event.type() : "other", "outcome", outcome).increment();
+    meters
+        .counter(
+            "billing.webhooks",
+            "type",
+            HANDLED.contains(event.type()) ? event.type() : "other",
+            "outcome",
+            outcome)
+        .increment();
     log.info("webhook.received eventId={} type={} outcome={}", event.id(), event.type(), outcome);
   }
 
@@ -75,9 +82,13 @@ class WebhookIntake {
     JsonNode object = event.object();
     return switch (event.type()) {
       case "checkout.session.completed" -> checkoutCompleted(object);
-      case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted" ->
+      case "customer.subscription.created",
+          "customer.subscription.updated",
+          "customer.subscription.deleted" ->
           subscriptionChanged(object, event);
-      case "invoice.paid" -> onSubscriptionOfInvoice(object, id -> subscriptions.paymentSucceeded(id, event.created()));
+      case "invoice.paid" ->
+          onSubscriptionOfInvoice(
+              object, id -> subscriptions.paymentSucceeded(id, event.created()));
       case "invoice.payment_failed", "invoice.payment_action_required" ->
           onSubscriptionOfInvoice(object, id -> subscriptions.paymentFailed(id, event.created()));
       case "customer.deleted" -> customerDeleted(object, event);

@@ -52,7 +52,9 @@ class WebhookVerifier {
     }
     String payload = new String(body, StandardCharsets.UTF_8);
     if (!signedByAnySecret(payload, signature)) {
-      throw rejected("bad_signature", "The Stripe-Signature does not match the body, or its timestamp is too old");
+      throw rejected(
+          "bad_signature",
+          "The Stripe-Signature does not match the body, or its timestamp is too old");
     }
     return read(payload);
   }
@@ -67,7 +69,8 @@ class WebhookVerifier {
       } catch (RuntimeException e) {
         // A malformed header (t=abc, an element without '='), a body that is not a JSON object,
         // a thin event: stripe-java's unchecked answers to input it cannot read.
-        throw rejected("malformed", "The webhook could not be read: malformed signature header or body");
+        throw rejected(
+            "malformed", "The webhook could not be read: malformed signature header or body");
       }
     }
     return false;
@@ -81,13 +84,23 @@ class WebhookVerifier {
       throw rejected("malformed", "The webhook body is not JSON");
     }
     JsonNode object = event.path("data").path("object");
-    if (!event.path("id").isString() || !event.path("type").isString() || !event.path("created").canConvertToLong() || !object.isObject()) {
-      throw rejected("not_an_event", "The webhook body is not a Stripe event with id, type, created and data.object");
+    if (!event.path("id").isString()
+        || !event.path("type").isString()
+        || !event.path("created").canConvertToLong()
+        || !object.isObject()) {
+      throw rejected(
+          "not_an_event",
+          "The webhook body is not a Stripe event with id, type, created and data.object");
     }
-    String apiVersion = event.path("api_version").isString() ? event.path("api_version").asString() : null;
+    String apiVersion =
+        event.path("api_version").isString() ? event.path("api_version").asString() : null;
     if (apiVersion != null && !Stripe.API_VERSION.equals(apiVersion)) {
       versionMismatches.increment();
-      log.warn("webhook.api_version_mismatch eventId={} apiVersion={} pinned={}", event.path("id").asString(), apiVersion, Stripe.API_VERSION);
+      log.warn(
+          "webhook.api_version_mismatch eventId={} apiVersion={} pinned={}",
+          event.path("id").asString(),
+          apiVersion,
+          Stripe.API_VERSION);
     }
     return new StripeEvent(
         event.path("id").asString(),

@@ -54,11 +54,13 @@ class CheckoutTests {
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     assertThat(response.data().path("id").asString()).startsWith("cs_");
     assertThat(response.data().path("url").asString()).startsWith("http");
-    LoggedRequest customer = single(StripeStandIn.requests("POST", "/v1/customers", userId.toString()));
+    LoggedRequest customer =
+        single(StripeStandIn.requests("POST", "/v1/customers", userId.toString()));
     assertThat(customer.getHeader("Idempotency-Key")).isEqualTo("customer-" + userId);
     assertThat(form(customer, "email")).isEqualTo("user-" + userId + "@example.com");
     assertThat(form(customer, "metadata[userId]")).isEqualTo(userId.toString());
-    LoggedRequest session = single(StripeStandIn.requests("POST", "/v1/checkout/sessions", userId.toString()));
+    LoggedRequest session =
+        single(StripeStandIn.requests("POST", "/v1/checkout/sessions", userId.toString()));
     assertThat(form(session, "mode")).isEqualTo("subscription");
     assertThat(form(session, "customer")).isEqualTo(customerId()).startsWith("cus_");
     assertThat(form(session, "client_reference_id")).isEqualTo(userId.toString());
@@ -75,9 +77,13 @@ class CheckoutTests {
     assertThat(checkout("team").status()).isEqualTo(201);
 
     assertThat(StripeStandIn.requests("POST", "/v1/customers", userId.toString())).hasSize(1);
-    List<LoggedRequest> sessions = StripeStandIn.requests("POST", "/v1/checkout/sessions", userId.toString());
-    assertThat(sessions).hasSize(2).allSatisfy(session -> assertThat(form(session, "customer")).isEqualTo(customerId()));
-    assertThat(form(sessions.getLast(), "line_items[0][price]")).isEqualTo(StripeStandIn.PRICE_TEAM);
+    List<LoggedRequest> sessions =
+        StripeStandIn.requests("POST", "/v1/checkout/sessions", userId.toString());
+    assertThat(sessions)
+        .hasSize(2)
+        .allSatisfy(session -> assertThat(form(session, "customer")).isEqualTo(customerId()));
+    assertThat(form(sessions.getLast(), "line_items[0][price]"))
+        .isEqualTo(StripeStandIn.PRICE_TEAM);
   }
 
   @ParameterizedTest
@@ -92,9 +98,15 @@ class CheckoutTests {
 
   @Test
   void unknownFieldsAndAMissingPlanAre400() {
-    assertThat(http.post("/api/v1/billing/checkout-session", token, Map.of("plan", "pro", "price", "price_free")).errorCode())
+    assertThat(
+            http.post(
+                    "/api/v1/billing/checkout-session",
+                    token,
+                    Map.of("plan", "pro", "price", "price_free"))
+                .errorCode())
         .isEqualTo("VALIDATION_ERROR");
-    assertThat(http.post("/api/v1/billing/checkout-session", token, Map.of()).errorCode()).isEqualTo("VALIDATION_ERROR");
+    assertThat(http.post("/api/v1/billing/checkout-session", token, Map.of()).errorCode())
+        .isEqualTo("VALIDATION_ERROR");
     assertThat(StripeStandIn.requests("POST", "/v1/customers", userId.toString())).isEmpty();
   }
 
@@ -103,7 +115,12 @@ class CheckoutTests {
     String subscription =
         StripeWebhooks.event(
             "customer.subscription.created",
-            StripeWebhooks.subscription(StripeWebhooks.newId("sub_"), StripeWebhooks.newId("cus_"), userId, StripeStandIn.PRICE_PRO, "active"),
+            StripeWebhooks.subscription(
+                StripeWebhooks.newId("sub_"),
+                StripeWebhooks.newId("cus_"),
+                userId,
+                StripeStandIn.PRICE_PRO,
+                "active"),
             Instant.now());
     assertThat(new StripeWebhooks(port).deliver(subscription).status()).isEqualTo(200);
 
@@ -111,7 +128,8 @@ class CheckoutTests {
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("CONFLICT");
-    assertThat(StripeStandIn.requests("POST", "/v1/checkout/sessions", userId.toString())).isEmpty();
+    assertThat(StripeStandIn.requests("POST", "/v1/checkout/sessions", userId.toString()))
+        .isEmpty();
   }
 
   @Test
@@ -131,7 +149,8 @@ class CheckoutTests {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     assertThat(response.data().path("url").asString()).startsWith("http");
-    LoggedRequest portal = single(StripeStandIn.requests("POST", "/v1/billing_portal/sessions", customerId()));
+    LoggedRequest portal =
+        single(StripeStandIn.requests("POST", "/v1/billing_portal/sessions", customerId()));
     assertThat(form(portal, "return_url")).isNotBlank();
   }
 
@@ -146,8 +165,11 @@ class CheckoutTests {
     assertThat(plans.data().path(1).path("amount").asLong()).isEqualTo(1500);
     assertThat(plans.data().path(1).path("currency").asString()).isEqualTo("usd");
     assertThat(plans.data().path(1).path("interval").asString()).isEqualTo("month");
-    assertThat(http.post("/api/v1/billing/checkout-session", null, Map.of("plan", "pro")).errorCode()).isEqualTo("TOKEN_MISSING");
-    assertThat(http.post("/api/v1/billing/portal-session", null, null).errorCode()).isEqualTo("TOKEN_MISSING");
+    assertThat(
+            http.post("/api/v1/billing/checkout-session", null, Map.of("plan", "pro")).errorCode())
+        .isEqualTo("TOKEN_MISSING");
+    assertThat(http.post("/api/v1/billing/portal-session", null, null).errorCode())
+        .isEqualTo("TOKEN_MISSING");
   }
 
   private HttpApi.Response checkout(String plan) {
@@ -155,7 +177,10 @@ class CheckoutTests {
   }
 
   private String customerId() {
-    return jdbc.sql("select customer_id from customers where user_id = :id").param("id", userId).query(String.class).single();
+    return jdbc.sql("select customer_id from customers where user_id = :id")
+        .param("id", userId)
+        .query(String.class)
+        .single();
   }
 
   private static String form(LoggedRequest request, String name) {

@@ -30,7 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A deleted user's subscriptions are cancelled at Stripe and their billing data erased, through any Stripe outage. */
+/**
+ * A deleted user's subscriptions are cancelled at Stripe and their billing data erased, through any
+ * Stripe outage.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -54,13 +57,22 @@ class UserErasureTests {
   String subscriptionId;
   String customerId;
 
-  /** The user bought pro: a customer made through checkout, an active subscription from the webhook. */
+  /**
+   * The user bought pro: a customer made through checkout, an active subscription from the webhook.
+   */
   @BeforeEach
   void aPayingUser() {
     userId = UUID.randomUUID();
-    HttpApi.Response checkout = HttpApi.local(port).post("/api/v1/billing/checkout-session", TestTokens.user(userId), Map.of("plan", "pro"));
+    HttpApi.Response checkout =
+        HttpApi.local(port)
+            .post(
+                "/api/v1/billing/checkout-session", TestTokens.user(userId), Map.of("plan", "pro"));
     assertThat(checkout.status()).as(checkout.toString()).isEqualTo(201);
-    customerId = jdbc.sql("select customer_id from customers where user_id = :id").param("id", userId).query(String.class).single();
+    customerId =
+        jdbc.sql("select customer_id from customers where user_id = :id")
+            .param("id", userId)
+            .query(String.class)
+            .single();
     subscriptionId = StripeWebhooks.newId("sub_");
     deliver("customer.subscription.created", "active");
   }
@@ -69,11 +81,19 @@ class UserErasureTests {
   void deletionCancelsTheSubscriptionAndDeletesTheCustomerAtStripeAndErasesTheRows() {
     publishUserDeleted(userId);
 
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      assertThat(StripeStandIn.requests("DELETE", "/v1/subscriptions/" + subscriptionId, subscriptionId)).hasSize(1);
-      assertThat(StripeStandIn.requests("DELETE", "/v1/customers/" + customerId, customerId)).hasSize(1);
-      assertThat(pendingCleanups()).isZero();
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      StripeStandIn.requests(
+                          "DELETE", "/v1/subscriptions/" + subscriptionId, subscriptionId))
+                  .hasSize(1);
+              assertThat(
+                      StripeStandIn.requests("DELETE", "/v1/customers/" + customerId, customerId))
+                  .hasSize(1);
+              assertThat(pendingCleanups()).isZero();
+            });
     assertThat(rowsAbout()).isZero();
   }
 
@@ -85,7 +105,12 @@ class UserErasureTests {
 
     deliver("customer.subscription.deleted", "canceled");
     HttpApi.Response checkoutCompleted =
-        new StripeWebhooks(port).deliver(StripeWebhooks.event("checkout.session.completed", StripeWebhooks.checkoutSession(customerId, subscriptionId, userId), Instant.now()));
+        new StripeWebhooks(port)
+            .deliver(
+                StripeWebhooks.event(
+                    "checkout.session.completed",
+                    StripeWebhooks.checkoutSession(customerId, subscriptionId, userId),
+                    Instant.now()));
 
     assertThat(checkoutCompleted.status()).isEqualTo(200);
     assertThat(rowsAbout()).isZero();
@@ -95,20 +120,30 @@ class UserErasureTests {
   @Test
   void aStripeOutageDelaysTheCancellationAndNeverDropsIt() {
     StubMapping outage =
-        StripeStandIn.server().stubFor(delete(urlPathMatching("/v1/(subscriptions|customers)/.*")).atPriority(1).willReturn(aResponse().withStatus(503)));
+        StripeStandIn.server()
+            .stubFor(
+                delete(urlPathMatching("/v1/(subscriptions|customers)/.*"))
+                    .atPriority(1)
+                    .willReturn(aResponse().withStatus(503)));
     try {
       publishUserDeleted(userId);
 
       await().atMost(Duration.ofSeconds(20)).until(() -> attempts() >= 3);
       assertThat(rowsAbout()).as("local rows are erased at once").isZero();
-      assertThat(jdbc.sql("select last_error from stripe_cleanups where user_id = :id").param("id", userId).query(String.class).single())
+      assertThat(
+              jdbc.sql("select last_error from stripe_cleanups where user_id = :id")
+                  .param("id", userId)
+                  .query(String.class)
+                  .single())
           .contains("unavailable");
     } finally {
       StripeStandIn.server().removeStub(outage);
     }
 
     await().atMost(Duration.ofSeconds(20)).until(() -> pendingCleanups() == 0);
-    assertThat(StripeStandIn.requests("DELETE", "/v1/customers/" + customerId, customerId)).isNotEmpty().last()
+    assertThat(StripeStandIn.requests("DELETE", "/v1/customers/" + customerId, customerId))
+        .isNotEmpty()
+        .last()
         .satisfies(request -> assertThat(request.getMethod().getName()).isEqualTo("DELETE"));
   }
 
@@ -123,36 +158,59 @@ class UserErasureTests {
     await().atMost(Duration.ofSeconds(20)).until(() -> erased(marker));
 
     assertThat(pendingCleanups()).isZero();
-    assertThat(StripeStandIn.requests("DELETE", "/v1/subscriptions/" + subscriptionId, subscriptionId)).hasSize(1);
+    assertThat(
+            StripeStandIn.requests("DELETE", "/v1/subscriptions/" + subscriptionId, subscriptionId))
+        .hasSize(1);
   }
 
   private void deliver(String type, String status) {
     HttpApi.Response response =
-        new StripeWebhooks(port).deliver(StripeWebhooks.event(type, StripeWebhooks.subscription(subscriptionId, customerId, userId, StripeStandIn.PRICE_PRO, status), Instant.now()));
+        new StripeWebhooks(port)
+            .deliver(
+                StripeWebhooks.event(
+                    type,
+                    StripeWebhooks.subscription(
+                        subscriptionId, customerId, userId, StripeStandIn.PRICE_PRO, status),
+                    Instant.now()));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 
   private static void publishUserDeleted(UUID user) {
     EventCodec codec = new EventCodec("user-service");
-    KafkaTestClient.shared().publish(Topics.USER_EVENTS, user.toString(), codec.write(codec.envelope(new UserDeleted(user))));
+    KafkaTestClient.shared()
+        .publish(
+            Topics.USER_EVENTS,
+            user.toString(),
+            codec.write(codec.envelope(new UserDeleted(user))));
   }
 
   private long rowsAbout() {
-    return jdbc.sql("select (select count(*) from customers where user_id = :id) + (select count(*) from subscriptions where user_id = :id)")
+    return jdbc.sql(
+            "select (select count(*) from customers where user_id = :id) + (select count(*) from subscriptions where user_id = :id)")
         .param("id", userId)
         .query(Long.class)
         .single();
   }
 
   private boolean erased(UUID user) {
-    return jdbc.sql("select count(*) from erased_users where user_id = :id").param("id", user).query(Long.class).single() == 1;
+    return jdbc.sql("select count(*) from erased_users where user_id = :id")
+            .param("id", user)
+            .query(Long.class)
+            .single()
+        == 1;
   }
 
   private long pendingCleanups() {
-    return jdbc.sql("select count(*) from stripe_cleanups where user_id = :id").param("id", userId).query(Long.class).single();
+    return jdbc.sql("select count(*) from stripe_cleanups where user_id = :id")
+        .param("id", userId)
+        .query(Long.class)
+        .single();
   }
 
   private int attempts() {
-    return jdbc.sql("select coalesce(max(attempts), 0) from stripe_cleanups where user_id = :id").param("id", userId).query(Integer.class).single();
+    return jdbc.sql("select coalesce(max(attempts), 0) from stripe_cleanups where user_id = :id")
+        .param("id", userId)
+        .query(Integer.class)
+        .single();
   }
 }

@@ -22,7 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Stripe slow or down: the user gets a quick 503 with Retry-After, never a hang or a 500, and the breaker opens. */
+/**
+ * Stripe slow or down: the user gets a quick 503 with Retry-After, never a hang or a 500, and the
+ * breaker opens.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -52,7 +55,12 @@ class StripeOutageTests {
 
   @Test
   void aSlowStripeAnswers503WithRetryAfterWellWithinTheGatewaysTimeout() {
-    outage.add(StripeStandIn.server().stubFor(post(urlPathEqualTo("/v1/customers")).atPriority(1).willReturn(aResponse().withStatus(200).withFixedDelay(3_000))));
+    outage.add(
+        StripeStandIn.server()
+            .stubFor(
+                post(urlPathEqualTo("/v1/customers"))
+                    .atPriority(1)
+                    .willReturn(aResponse().withStatus(200).withFixedDelay(3_000))));
 
     long started = System.nanoTime();
     HttpApi.Response response = checkout(UUID.randomUUID());
@@ -66,7 +74,16 @@ class StripeOutageTests {
 
   @Test
   void aFailingStripeOpensTheBreakerAndThenNoCallLeaves() {
-    outage.add(StripeStandIn.server().stubFor(post(urlPathEqualTo("/v1/customers")).atPriority(1).willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}"))));
+    outage.add(
+        StripeStandIn.server()
+            .stubFor(
+                post(urlPathEqualTo("/v1/customers"))
+                    .atPriority(1)
+                    .willReturn(
+                        aResponse()
+                            .withStatus(500)
+                            .withBody(
+                                "{\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}"))));
     for (int i = 0; i < 3; i++) {
       assertThat(checkout(UUID.randomUUID()).status()).isEqualTo(503);
     }
@@ -85,6 +102,7 @@ class StripeOutageTests {
   }
 
   private HttpApi.Response checkout(UUID userId) {
-    return HttpApi.local(port).post("/api/v1/billing/checkout-session", TestTokens.user(userId), Map.of("plan", "pro"));
+    return HttpApi.local(port)
+        .post("/api/v1/billing/checkout-session", TestTokens.user(userId), Map.of("plan", "pro"));
   }
 }

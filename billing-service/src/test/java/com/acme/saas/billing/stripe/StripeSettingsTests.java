@@ -38,8 +38,13 @@ class StripeSettingsTests {
   @Test
   void theDevProfileStartsWithoutThemAndWithTheStandInsPrices() {
     try (ConfigurableApplicationContext context =
-        start("--billing.stripe.api-key=", "--billing.stripe.webhook-secrets=", "--STRIPE_PRICE_PRO", "--spring.profiles.active=dev")) {
-      assertThat(context.getEnvironment().getProperty("billing.plans[1].price-id")).isEqualTo("price_dev_pro");
+        start(
+            "--billing.stripe.api-key=",
+            "--billing.stripe.webhook-secrets=",
+            "--STRIPE_PRICE_PRO",
+            "--spring.profiles.active=dev")) {
+      assertThat(context.getEnvironment().getProperty("billing.plans[1].price-id"))
+          .isEqualTo("price_dev_pro");
     }
   }
 

@@ -77,12 +77,15 @@ class SubscriptionLifecycleTests {
     JsonNode view = subscription();
     assertThat(view.path("plan").asString()).isEqualTo("pro");
     assertThat(view.path("status").asString()).isEqualTo("active");
-    long periodEnd = subscription.path("items").path("data").path(0).path("current_period_end").asLong();
-    assertThat(Instant.parse(view.path("currentPeriodEnd").asString())).isEqualTo(Instant.ofEpochSecond(periodEnd));
+    long periodEnd =
+        subscription.path("items").path("data").path(0).path("current_period_end").asLong();
+    assertThat(Instant.parse(view.path("currentPeriodEnd").asString()))
+        .isEqualTo(Instant.ofEpochSecond(periodEnd));
     JsonNode event = SubscriptionEvents.of(jdbc, userId).getLast();
     assertThat(event.path("plan").asString()).isEqualTo("pro");
     assertThat(event.path("status").asString()).isEqualTo("active");
-    assertThat(Instant.parse(event.path("currentPeriodEnd").asString())).isEqualTo(Instant.ofEpochSecond(periodEnd));
+    assertThat(Instant.parse(event.path("currentPeriodEnd").asString()))
+        .isEqualTo(Instant.ofEpochSecond(periodEnd));
     assertThat(event.path("cancelAtPeriodEnd").asBoolean()).isFalse();
   }
 
@@ -92,8 +95,11 @@ class SubscriptionLifecycleTests {
 
     EventCodec codec = new EventCodec("test");
     var record =
-        KafkaTestClient.shared().awaitRecord(
-            Topics.SUBSCRIPTION_EVENTS, Duration.ofSeconds(20), r -> userId.toString().equals(r.key()));
+        KafkaTestClient.shared()
+            .awaitRecord(
+                Topics.SUBSCRIPTION_EVENTS,
+                Duration.ofSeconds(20),
+                r -> userId.toString().equals(r.key()));
     EventEnvelope envelope = codec.read(record.value());
     assertThat(envelope.type()).isEqualTo("SubscriptionChanged");
     assertThat(envelope.producer()).isEqualTo("billing-service");
@@ -104,20 +110,25 @@ class SubscriptionLifecycleTests {
   void aFailedRenewalMakesItPastDueAndAPaidInvoiceActiveAgain() {
     deliver("customer.subscription.created", sub(StripeStandIn.PRICE_PRO, "active"));
 
-    deliver("invoice.payment_failed", StripeWebhooks.invoice("invoice-payment_failed.json", subscriptionId));
+    deliver(
+        "invoice.payment_failed",
+        StripeWebhooks.invoice("invoice-payment_failed.json", subscriptionId));
     assertThat(subscription().path("status").asString()).isEqualTo("past_due");
     assertThat(subscription().path("plan").asString()).isEqualTo("pro");
 
     deliver("invoice.paid", StripeWebhooks.invoice("invoice-paid.json", subscriptionId));
     assertThat(subscription().path("status").asString()).isEqualTo("active");
-    assertThat(SubscriptionEvents.planAndStatus(jdbc, userId)).containsExactly("pro/active", "pro/past_due", "pro/active");
+    assertThat(SubscriptionEvents.planAndStatus(jdbc, userId))
+        .containsExactly("pro/active", "pro/past_due", "pro/active");
   }
 
   @Test
   void aPaymentThatNeedsTheCustomerToActMakesARenewalPastDue() {
     deliver("customer.subscription.created", sub(StripeStandIn.PRICE_PRO, "active"));
 
-    deliver("invoice.payment_action_required", StripeWebhooks.invoice("invoice-payment_failed.json", subscriptionId));
+    deliver(
+        "invoice.payment_action_required",
+        StripeWebhooks.invoice("invoice-payment_failed.json", subscriptionId));
 
     assertThat(subscription().path("status").asString()).isEqualTo("past_due");
   }
@@ -126,7 +137,8 @@ class SubscriptionLifecycleTests {
   void aScheduledCancellationShowsWhenItEnds() {
     deliver("customer.subscription.created", sub(StripeStandIn.PRICE_PRO, "active"));
     ObjectNode cancelling = sub(StripeStandIn.PRICE_PRO, "active");
-    long periodEnd = cancelling.path("items").path("data").path(0).path("current_period_end").asLong();
+    long periodEnd =
+        cancelling.path("items").path("data").path(0).path("current_period_end").asLong();
     cancelling.put("cancel_at_period_end", true);
     cancelling.put("cancel_at", periodEnd);
 
@@ -135,8 +147,10 @@ class SubscriptionLifecycleTests {
     JsonNode view = subscription();
     assertThat(view.path("status").asString()).isEqualTo("active");
     assertThat(view.path("cancelAtPeriodEnd").asBoolean()).isTrue();
-    assertThat(Instant.parse(view.path("cancelAt").asString())).isEqualTo(Instant.ofEpochSecond(periodEnd));
-    assertThat(SubscriptionEvents.of(jdbc, userId).getLast().path("cancelAtPeriodEnd").asBoolean()).isTrue();
+    assertThat(Instant.parse(view.path("cancelAt").asString()))
+        .isEqualTo(Instant.ofEpochSecond(periodEnd));
+    assertThat(SubscriptionEvents.of(jdbc, userId).getLast().path("cancelAtPeriodEnd").asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -156,7 +170,8 @@ class SubscriptionLifecycleTests {
     deliver("customer.subscription.deleted", sub(StripeStandIn.PRICE_PRO, "canceled"));
 
     assertThat(subscription().path("status").asString()).isEqualTo("canceled");
-    assertThat(SubscriptionEvents.planAndStatus(jdbc, userId)).containsExactly("pro/active", "pro/canceled");
+    assertThat(SubscriptionEvents.planAndStatus(jdbc, userId))
+        .containsExactly("pro/active", "pro/canceled");
   }
 
   @Test
@@ -166,7 +181,12 @@ class SubscriptionLifecycleTests {
     deliver("customer.deleted", StripeWebhooks.customer(customerId));
 
     assertThat(subscription().path("status").asString()).isEqualTo("canceled");
-    assertThat(jdbc.sql("select count(*) from customers where customer_id = :c").param("c", customerId).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from customers where customer_id = :c")
+                .param("c", customerId)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -174,13 +194,25 @@ class SubscriptionLifecycleTests {
     deliver("customer.subscription.created", sub(StripeStandIn.PRICE_TEAM, "incomplete"));
     deliver("customer.subscription.updated", sub(StripeStandIn.PRICE_TEAM, "trialing"));
 
-    assertThat(SubscriptionEvents.planAndStatus(jdbc, userId)).containsExactly("team/incomplete", "team/trialing");
-    assertThat(SubscriptionEvents.of(jdbc, userId).stream().map(p -> effectivePlan(p)).toList()).containsExactly("free", "team");
+    assertThat(SubscriptionEvents.planAndStatus(jdbc, userId))
+        .containsExactly("team/incomplete", "team/trialing");
+    assertThat(SubscriptionEvents.of(jdbc, userId).stream().map(p -> effectivePlan(p)).toList())
+        .containsExactly("free", "team");
   }
 
   @Test
   void everyStatusOfStripeIsShownAsItIs() {
-    for (String status : new String[] {"incomplete", "incomplete_expired", "trialing", "active", "past_due", "unpaid", "paused", "canceled"}) {
+    for (String status :
+        new String[] {
+          "incomplete",
+          "incomplete_expired",
+          "trialing",
+          "active",
+          "past_due",
+          "unpaid",
+          "paused",
+          "canceled"
+        }) {
       deliver("customer.subscription.updated", sub(StripeStandIn.PRICE_PRO, status));
       assertThat(subscription().path("status").asString()).isEqualTo(status);
     }
@@ -205,16 +237,20 @@ class SubscriptionLifecycleTests {
 
   @Test
   void theRouteNeedsAToken() {
-    assertThat(http.get("/api/v1/billing/subscription", null).errorCode()).isEqualTo("TOKEN_MISSING");
+    assertThat(http.get("/api/v1/billing/subscription", null).errorCode())
+        .isEqualTo("TOKEN_MISSING");
   }
 
   private static String effectivePlan(JsonNode payload) {
     String status = payload.path("status").asString();
-    return status.equals("active") || status.equals("trialing") ? payload.path("plan").asString() : "free";
+    return status.equals("active") || status.equals("trialing")
+        ? payload.path("plan").asString()
+        : "free";
   }
 
   private ObjectNode sub(String price, String status) {
-    ObjectNode subscription = StripeWebhooks.subscription(subscriptionId, customerId, userId, price, status);
+    ObjectNode subscription =
+        StripeWebhooks.subscription(subscriptionId, customerId, userId, price, status);
     // Keep the period fixed across the deliveries of one test.
     ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
     item.put("current_period_end", periodEnd.getEpochSecond());

@@ -26,7 +26,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Stripe delivers at least once, in any order: each event is applied once, and never over a newer one. */
+/**
+ * Stripe delivers at least once, in any order: each event is applied once, and never over a newer
+ * one.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class WebhookDeliveryTests {
@@ -74,10 +77,12 @@ class WebhookDeliveryTests {
     CountDownLatch start = new CountDownLatch(1);
     try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
       for (int i = 0; i < 10; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return stripe.deliver(event).status();
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return stripe.deliver(event).status();
+                }));
       }
       start.countDown();
       for (Future<Integer> answer : answers) {
@@ -107,36 +112,56 @@ class WebhookDeliveryTests {
 
     deliver("customer.subscription.updated", cancelling, t0);
 
-    assertThat(http.get("/api/v1/billing/subscription", TestTokens.user(userId)).data().path("cancelAtPeriodEnd").asBoolean()).isTrue();
+    assertThat(
+            http.get("/api/v1/billing/subscription", TestTokens.user(userId))
+                .data()
+                .path("cancelAtPeriodEnd")
+                .asBoolean())
+        .isTrue();
   }
 
   @Test
   void anOldInvoiceFailureAfterARecoveryChangesNothing() {
     deliver("customer.subscription.updated", sub("active"), t0.plusSeconds(20));
 
-    deliver("invoice.payment_failed", StripeWebhooks.invoice("invoice-payment_failed.json", subscriptionId), t0.plusSeconds(5));
+    deliver(
+        "invoice.payment_failed",
+        StripeWebhooks.invoice("invoice-payment_failed.json", subscriptionId),
+        t0.plusSeconds(5));
 
     assertThat(status()).isEqualTo("active");
   }
 
   @Test
   void aSubscriptionWithoutMetadataBeforeItsCheckoutLandsOnTheRightUser() {
-    ObjectNode fromTheDashboard = StripeWebhooks.subscription(subscriptionId, customerId, null, StripeStandIn.PRICE_PRO, "active");
+    ObjectNode fromTheDashboard =
+        StripeWebhooks.subscription(
+            subscriptionId, customerId, null, StripeStandIn.PRICE_PRO, "active");
     deliver("customer.subscription.created", fromTheDashboard, t0);
     assertThat(SubscriptionEvents.of(jdbc, userId)).isEmpty();
 
-    deliver("checkout.session.completed", StripeWebhooks.checkoutSession(customerId, subscriptionId, userId), t0);
+    deliver(
+        "checkout.session.completed",
+        StripeWebhooks.checkoutSession(customerId, subscriptionId, userId),
+        t0);
 
     assertThat(status()).isEqualTo("active");
     assertThat(SubscriptionEvents.planAndStatus(jdbc, userId)).containsExactly("pro/active");
-    assertThat(jdbc.sql("select user_id from customers where customer_id = :c").param("c", customerId).query(UUID.class).single())
+    assertThat(
+            jdbc.sql("select user_id from customers where customer_id = :c")
+                .param("c", customerId)
+                .query(UUID.class)
+                .single())
         .isEqualTo(userId);
   }
 
   @Test
   void aSubscriptionWithMetadataBeforeItsCheckoutLandsOnTheRightUser() {
     deliver("customer.subscription.created", sub("active"), t0);
-    deliver("checkout.session.completed", StripeWebhooks.checkoutSession(customerId, subscriptionId, userId), t0);
+    deliver(
+        "checkout.session.completed",
+        StripeWebhooks.checkoutSession(customerId, subscriptionId, userId),
+        t0);
 
     assertThat(status()).isEqualTo("active");
     assertThat(SubscriptionEvents.planAndStatus(jdbc, userId)).containsExactly("pro/active");
@@ -144,9 +169,14 @@ class WebhookDeliveryTests {
 
   @Test
   void aLaterSubscriptionOfAKnownCustomerWithoutMetadataIsMappedByTheCustomer() {
-    deliver("checkout.session.completed", StripeWebhooks.checkoutSession(customerId, null, userId), t0);
+    deliver(
+        "checkout.session.completed", StripeWebhooks.checkoutSession(customerId, null, userId), t0);
 
-    deliver("customer.subscription.created", StripeWebhooks.subscription(subscriptionId, customerId, null, StripeStandIn.PRICE_TEAM, "active"), t0);
+    deliver(
+        "customer.subscription.created",
+        StripeWebhooks.subscription(
+            subscriptionId, customerId, null, StripeStandIn.PRICE_TEAM, "active"),
+        t0);
 
     assertThat(SubscriptionEvents.planAndStatus(jdbc, userId)).containsExactly("team/active");
   }
@@ -157,12 +187,19 @@ class WebhookDeliveryTests {
     // An endpoint created under an older API version still carries the period on the subscription.
     ((ObjectNode) subscription.path("items").path("data").path(0)).remove("current_period_end");
     subscription.put("current_period_end", t0.plusSeconds(86_400).getEpochSecond());
-    String event = StripeWebhooks.event("customer.subscription.created", subscription, t0).replace("2026-07-29.dahlia", "2025-03-31.basil");
+    String event =
+        StripeWebhooks.event("customer.subscription.created", subscription, t0)
+            .replace("2026-07-29.dahlia", "2025-03-31.basil");
 
     assertThat(stripe.deliver(event).status()).isEqualTo(200);
 
     assertThat(status()).isEqualTo("active");
-    assertThat(Instant.parse(http.get("/api/v1/billing/subscription", TestTokens.user(userId)).data().path("currentPeriodEnd").asString()))
+    assertThat(
+            Instant.parse(
+                http.get("/api/v1/billing/subscription", TestTokens.user(userId))
+                    .data()
+                    .path("currentPeriodEnd")
+                    .asString()))
         .isEqualTo(t0.plusSeconds(86_400));
   }
 
@@ -178,7 +215,8 @@ class WebhookDeliveryTests {
   }
 
   private ObjectNode sub(String status) {
-    return StripeWebhooks.subscription(subscriptionId, customerId, userId, StripeStandIn.PRICE_PRO, status);
+    return StripeWebhooks.subscription(
+        subscriptionId, customerId, userId, StripeStandIn.PRICE_PRO, status);
   }
 
   private void deliver(String type, ObjectNode object, Instant created) {
@@ -187,7 +225,10 @@ class WebhookDeliveryTests {
   }
 
   private String status() {
-    return http.get("/api/v1/billing/subscription", TestTokens.user(userId)).data().path("status").asString();
+    return http.get("/api/v1/billing/subscription", TestTokens.user(userId))
+        .data()
+        .path("status")
+        .asString();
   }
 
   private long timesRecorded(String event) {

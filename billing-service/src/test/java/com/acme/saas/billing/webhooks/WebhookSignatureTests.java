@@ -22,7 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Only deliveries signed by Stripe over the exact bytes are read; every other one is a 400 that stores nothing. */
+/**
+ * Only deliveries signed by Stripe over the exact bytes are read; every other one is a 400 that
+ * stores nothing.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class WebhookSignatureTests {
@@ -45,7 +48,12 @@ class WebhookSignatureTests {
   static String validEvent() {
     return StripeWebhooks.event(
         "customer.subscription.created",
-        StripeWebhooks.subscription(StripeWebhooks.newId("sub_"), StripeWebhooks.newId("cus_"), UUID.randomUUID(), StripeStandIn.PRICE_PRO, "active"),
+        StripeWebhooks.subscription(
+            StripeWebhooks.newId("sub_"),
+            StripeWebhooks.newId("cus_"),
+            UUID.randomUUID(),
+            StripeStandIn.PRICE_PRO,
+            "active"),
         Instant.now());
   }
 
@@ -57,17 +65,36 @@ class WebhookSignatureTests {
     return Stream.of(
         Arguments.of("no Stripe-Signature header", body, null),
         Arguments.of("an empty header", body, ""),
-        Arguments.of("a secret we do not know", body, StripeWebhooks.signature(body, "whsec_someone_else", now)),
-        Arguments.of("a body changed after signing", body.replace("active", "canceled"), StripeWebhooks.signature(body, StripeStandIn.WEBHOOK_SECRET, now)),
-        Arguments.of("a timestamp older than 300 s", body, StripeWebhooks.signature(body, StripeStandIn.WEBHOOK_SECRET, now.minus(Duration.ofSeconds(301)))),
+        Arguments.of(
+            "a secret we do not know",
+            body,
+            StripeWebhooks.signature(body, "whsec_someone_else", now)),
+        Arguments.of(
+            "a body changed after signing",
+            body.replace("active", "canceled"),
+            StripeWebhooks.signature(body, StripeStandIn.WEBHOOK_SECRET, now)),
+        Arguments.of(
+            "a timestamp older than 300 s",
+            body,
+            StripeWebhooks.signature(
+                body, StripeStandIn.WEBHOOK_SECRET, now.minus(Duration.ofSeconds(301)))),
         Arguments.of("only a v0 signature", body, "t=" + t + ",v0=" + v1),
         Arguments.of("a t that is not a number", body, "t=abc,v1=" + v1),
         Arguments.of("a t larger than a long", body, "t=99999999999999999999999,v1=" + v1),
         Arguments.of("an element without '='", body, "t,v1=" + v1),
         Arguments.of("a v1 without '='", body, "t=" + t + ",v1"),
-        Arguments.of("a signed body that is not JSON", "not json at all", StripeWebhooks.signature("not json at all", StripeStandIn.WEBHOOK_SECRET, now)),
-        Arguments.of("a signed JSON array", "[1,2]", StripeWebhooks.signature("[1,2]", StripeStandIn.WEBHOOK_SECRET, now)),
-        Arguments.of("a signed object that is no event", "{\"hello\":\"world\"}", StripeWebhooks.signature("{\"hello\":\"world\"}", StripeStandIn.WEBHOOK_SECRET, now)),
+        Arguments.of(
+            "a signed body that is not JSON",
+            "not json at all",
+            StripeWebhooks.signature("not json at all", StripeStandIn.WEBHOOK_SECRET, now)),
+        Arguments.of(
+            "a signed JSON array",
+            "[1,2]",
+            StripeWebhooks.signature("[1,2]", StripeStandIn.WEBHOOK_SECRET, now)),
+        Arguments.of(
+            "a signed object that is no event",
+            "{\"hello\":\"world\"}",
+            StripeWebhooks.signature("{\"hello\":\"world\"}", StripeStandIn.WEBHOOK_SECRET, now)),
         Arguments.of(
             "a thin event notification",
             thinEvent(),
@@ -80,7 +107,8 @@ class WebhookSignatureTests {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badDeliveries")
-  void aDeliveryThatIsNotStripesAnswers400AndStoresNothing(String why, String body, String signature) {
+  void aDeliveryThatIsNotStripesAnswers400AndStoresNothing(
+      String why, String body, String signature) {
     long before = storedRows();
 
     HttpApi.Response response = webhooks.deliver(body, signature);
@@ -110,11 +138,19 @@ class WebhookSignatureTests {
     Instant now = Instant.now();
     String bothSignatures =
         StripeWebhooks.signature(signedWithBoth, "whsec_not_ours", now)
-            + ",v1=" + StripeWebhooks.hmac(StripeStandIn.ROLLED_WEBHOOK_SECRET, now.getEpochSecond() + "." + signedWithBoth);
+            + ",v1="
+            + StripeWebhooks.hmac(
+                StripeStandIn.ROLLED_WEBHOOK_SECRET, now.getEpochSecond() + "." + signedWithBoth);
     String signedWithTheOldOne = validEvent();
 
     assertThat(webhooks.deliver(signedWithBoth, bothSignatures).status()).isEqualTo(200);
-    assertThat(webhooks.deliver(signedWithTheOldOne, StripeWebhooks.signature(signedWithTheOldOne, StripeStandIn.ROLLED_WEBHOOK_SECRET, now)).status())
+    assertThat(
+            webhooks
+                .deliver(
+                    signedWithTheOldOne,
+                    StripeWebhooks.signature(
+                        signedWithTheOldOne, StripeStandIn.ROLLED_WEBHOOK_SECRET, now))
+                .status())
         .isEqualTo(200);
     assertThat(storedRows()).isEqualTo(before + 4);
   }
@@ -123,14 +159,24 @@ class WebhookSignatureTests {
   void aTimestampInTheFutureIsAccepted() {
     String body = validEvent();
 
-    assertThat(webhooks.deliver(body, StripeWebhooks.signature(body, StripeStandIn.WEBHOOK_SECRET, Instant.now().plusSeconds(600))).status())
+    assertThat(
+            webhooks
+                .deliver(
+                    body,
+                    StripeWebhooks.signature(
+                        body, StripeStandIn.WEBHOOK_SECRET, Instant.now().plusSeconds(600)))
+                .status())
         .isEqualTo(200);
   }
 
   @Test
   void anEventTypeWeDoNotHandleIsAcknowledgedAndIgnored() {
     long before = storedRows();
-    String body = StripeWebhooks.event("charge.refunded", StripeWebhooks.customer(StripeWebhooks.newId("cus_")), Instant.now());
+    String body =
+        StripeWebhooks.event(
+            "charge.refunded",
+            StripeWebhooks.customer(StripeWebhooks.newId("cus_")),
+            Instant.now());
 
     assertThat(webhooks.deliver(body).status()).isEqualTo(200);
     assertThat(storedRows()).isEqualTo(before);
@@ -138,6 +184,9 @@ class WebhookSignatureTests {
 
   /** Applied event ids plus subscriptions: everything a delivery can store. */
   private long storedRows() {
-    return jdbc.sql("select (select count(*) from webhook_events) + (select count(*) from subscriptions)").query(Long.class).single();
+    return jdbc.sql(
+            "select (select count(*) from webhook_events) + (select count(*) from subscriptions)")
+        .query(Long.class)
+        .single();
   }
 }

@@ -2,7 +2,9 @@ package com.acme.saas.common.events;
 
 import java.util.UUID;
 
-/** auth-service saw the user prove its address (a verification link used); user-service shows it. */
+/**
+ * auth-service saw the user prove its address (a verification link used); user-service shows it.
+ */
 public record EmailVerified(UUID userId) implements DomainEvent {
 
   public static final EventType<EmailVerified> TYPE =

@@ -40,7 +40,9 @@ public final class EventCodec {
     return mapper.writeValueAsString(envelope);
   }
 
-  /** @throws MalformedEventException when the text is not an envelope */
+  /**
+   * @throws MalformedEventException when the text is not an envelope
+   */
   public EventEnvelope read(String json) {
     try {
       EventEnvelope envelope = mapper.readValue(json, EventEnvelope.class);
@@ -53,13 +55,20 @@ public final class EventCodec {
     }
   }
 
-  /** @throws MalformedEventException when the payload does not fit the type's record */
+  /**
+   * @throws MalformedEventException when the payload does not fit the type's record
+   */
   public <P extends DomainEvent> P payload(EventEnvelope envelope, EventType<P> type) {
     try {
       return mapper.treeToValue(envelope.payload(), type.payloadClass());
     } catch (JacksonException e) {
       throw new MalformedEventException(
-          "Payload of " + envelope.type() + " " + envelope.eventId() + " is invalid: " + e.getOriginalMessage());
+          "Payload of "
+              + envelope.type()
+              + " "
+              + envelope.eventId()
+              + " is invalid: "
+              + e.getOriginalMessage());
     }
   }
 }

@@ -6,4 +6,9 @@ import tools.jackson.databind.JsonNode;
 
 /** The JSON value of every Kafka message of the suite. */
 public record EventEnvelope(
-    UUID eventId, String type, int version, Instant occurredAt, String producer, JsonNode payload) {}
+    UUID eventId,
+    String type,
+    int version,
+    Instant occurredAt,
+    String producer,
+    JsonNode payload) {}

@@ -6,7 +6,12 @@ import java.util.List;
 public final class EventTypes {
 
   public static final List<EventType<?>> ALL =
-      List.of(UserRegistered.TYPE, EmailVerified.TYPE, UserRoleChanged.TYPE, UserDeleted.TYPE, SubscriptionChanged.TYPE);
+      List.of(
+          UserRegistered.TYPE,
+          EmailVerified.TYPE,
+          UserRoleChanged.TYPE,
+          UserDeleted.TYPE,
+          SubscriptionChanged.TYPE);
 
   private EventTypes() {}
 
@@ -21,6 +26,9 @@ public final class EventTypes {
         ALL.stream()
             .filter(type -> type.payloadClass() == payload)
             .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException(payload.getName() + " is no event type of the contract (EventTypes.ALL)"));
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        payload.getName() + " is no event type of the contract (EventTypes.ALL)"));
   }
 }

@@ -6,15 +6,20 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * billing-service applied a Stripe subscription change. {@code plan} is free, pro or team;
- * {@code status} is Stripe's subscription status.
+ * billing-service applied a Stripe subscription change. {@code plan} is free, pro or team; {@code
+ * status} is Stripe's subscription status.
  */
 public record SubscriptionChanged(
-    UUID userId, String plan, String status, @Nullable Instant currentPeriodEnd, boolean cancelAtPeriodEnd)
+    UUID userId,
+    String plan,
+    String status,
+    @Nullable Instant currentPeriodEnd,
+    boolean cancelAtPeriodEnd)
     implements DomainEvent {
 
   public static final EventType<SubscriptionChanged> TYPE =
-      new EventType<>(Topics.SUBSCRIPTION_EVENTS, "SubscriptionChanged", 1, SubscriptionChanged.class);
+      new EventType<>(
+          Topics.SUBSCRIPTION_EVENTS, "SubscriptionChanged", 1, SubscriptionChanged.class);
 
   public static final String FREE = "free";
   private static final Set<String> ENTITLED_STATUSES = Set.of("active", "trialing");
@@ -29,7 +34,9 @@ public record SubscriptionChanged(
     return userId.toString();
   }
 
-  /** The plan the user is entitled to now: a subscription that is not active or trialing is free. */
+  /**
+   * The plan the user is entitled to now: a subscription that is not active or trialing is free.
+   */
   public String effectivePlan() {
     return ENTITLED_STATUSES.contains(status) ? plan : FREE;
   }

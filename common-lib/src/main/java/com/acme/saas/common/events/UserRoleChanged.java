@@ -2,7 +2,9 @@ package com.acme.saas.common.events;
 
 import java.util.UUID;
 
-/** An admin changed a user's role; auth-service updates its copy and revokes the user's sessions. */
+/**
+ * An admin changed a user's role; auth-service updates its copy and revokes the user's sessions.
+ */
 public record UserRoleChanged(UUID userId, String role) implements DomainEvent {
 
   public static final EventType<UserRoleChanged> TYPE =

@@ -23,9 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Subscribes to the topics of the service's {@link EventHandler} beans with one listener
- * container. Failed records are retried with backoff, then published to {@code <topic>-dlt} with
- * the exception in the record headers; unreadable records skip the retries.
+ * Subscribes to the topics of the service's {@link EventHandler} beans with one listener container.
+ * Failed records are retried with backoff, then published to {@code <topic>-dlt} with the exception
+ * in the record headers; unreadable records skip the retries.
  */
 @AutoConfiguration(
     after = EventsAutoConfiguration.class,
@@ -44,12 +44,15 @@ public class InboxAutoConfiguration {
   }
 
   @Bean
-  CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> kafkaTemplate, InboxProperties properties) {
-    ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.maxRetries());
+  CommonErrorHandler deadLetteringErrorHandler(
+      KafkaTemplate<Object, Object> kafkaTemplate, InboxProperties properties) {
+    ExponentialBackOffWithMaxRetries backOff =
+        new ExponentialBackOffWithMaxRetries(properties.maxRetries());
     backOff.setInitialInterval(properties.initialBackoff().toMillis());
     backOff.setMultiplier(2.0);
     backOff.setMaxInterval(properties.maxBackoff().toMillis());
-    DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafkaTemplate), backOff);
+    DefaultErrorHandler handler =
+        new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafkaTemplate), backOff);
     handler.addNotRetryableExceptions(MalformedEventException.class);
     return handler;
   }
@@ -65,10 +68,13 @@ public class InboxAutoConfiguration {
       InboxProperties properties,
       @Value("${spring.application.name}") String applicationName) {
     InboxDispatcher dispatcher =
-        new InboxDispatcher(handlers, codec, processedEvents, new TransactionTemplate(transactionManager));
+        new InboxDispatcher(
+            handlers, codec, processedEvents, new TransactionTemplate(transactionManager));
     ConcurrentMessageListenerContainer<Object, Object> container =
         factory.createContainer(dispatcher.topics().toArray(String[]::new));
-    container.getContainerProperties().setGroupId(properties.groupId() == null ? applicationName : properties.groupId());
+    container
+        .getContainerProperties()
+        .setGroupId(properties.groupId() == null ? applicationName : properties.groupId());
     container.setupMessageListener(dispatcher);
     return container;
   }

@@ -40,14 +40,18 @@ public class InboxDispatcher implements MessageListener<String, String> {
     this.subscriptions =
         handlers.stream()
             .map(InboxDispatcher::subscription)
-            .collect(Collectors.toUnmodifiableMap(s -> routingKey(s.type().topic(), s.type().name()), Function.identity()));
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    s -> routingKey(s.type().topic(), s.type().name()), Function.identity()));
     this.codec = codec;
     this.processedEvents = processedEvents;
     this.transactions = transactions;
   }
 
   public Set<String> topics() {
-    return subscriptions.values().stream().map(s -> s.type().topic()).collect(Collectors.toUnmodifiableSet());
+    return subscriptions.values().stream()
+        .map(s -> s.type().topic())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -55,7 +59,10 @@ public class InboxDispatcher implements MessageListener<String, String> {
     EventEnvelope envelope = codec.read(record.value());
     Subscription<?> subscription = subscriptions.get(routingKey(record.topic(), envelope.type()));
     if (subscription == null) {
-      log.debug("event.skipped reason=unhandled_type type={} eventId={}", envelope.type(), envelope.eventId());
+      log.debug(
+          "event.skipped reason=unhandled_type type={} eventId={}",
+          envelope.type(),
+          envelope.eventId());
       return;
     }
     if (envelope.version() > subscription.type().version()) {
@@ -83,13 +90,20 @@ public class InboxDispatcher implements MessageListener<String, String> {
         });
   }
 
-  /** A handler and the event type its type argument names ({@code implements EventHandler<UserDeleted>}). */
+  /**
+   * A handler and the event type its type argument names ({@code implements
+   * EventHandler<UserDeleted>}).
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Subscription<?> subscription(EventHandler<?> handler) {
-    Class<?> payload = ResolvableType.forClass(EventHandler.class, AopUtils.getTargetClass(handler)).getGeneric(0).resolve();
+    Class<?> payload =
+        ResolvableType.forClass(EventHandler.class, AopUtils.getTargetClass(handler))
+            .getGeneric(0)
+            .resolve();
     if (payload == null || !DomainEvent.class.isAssignableFrom(payload)) {
       throw new IllegalStateException(
-          AopUtils.getTargetClass(handler).getName() + " must name the event it handles: implements EventHandler<UserDeleted>, say");
+          AopUtils.getTargetClass(handler).getName()
+              + " must name the event it handles: implements EventHandler<UserDeleted>, say");
     }
     return new Subscription(EventTypes.of((Class) payload), handler);
   }

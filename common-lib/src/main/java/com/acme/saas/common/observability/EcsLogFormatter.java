@@ -18,11 +18,13 @@ import org.springframework.core.env.Environment;
  * into an {@code OutputStreamWriter} (spring-boot#49428); under load that is most of what logging
  * costs: about 12% of the gateway's CPU, which writes an access log line per request. Building the
  * JSON in a {@code StringBuilder} and encoding it in one call (this interface's default {@code
- * formatAsBytes}) gives the same bytes several times faster ({@code common-lib/bench/log-encoding.sh}).
+ * formatAsBytes}) gives the same bytes several times faster ({@code
+ * common-lib/bench/log-encoding.sh}).
  *
  * <p>Boot's formatter class is package-private, hence the reflection: if an upgrade renames it, the
- * service fails at start, and {@code EcsLogFormatterTests} fails in the build first. Drop this class
- * (and its {@code logging.structured.format.console} default) once Boot encodes efficiently itself.
+ * service fails at start, and {@code EcsLogFormatterTests} fails in the build first. Drop this
+ * class (and its {@code logging.structured.format.console} default) once Boot encodes efficiently
+ * itself.
  */
 public final class EcsLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
@@ -38,7 +40,13 @@ public final class EcsLogFormatter implements StructuredLogFormatter<ILoggingEve
       ContextPairs contextPairs,
       ThrowableProxyConverter throwableProxyConverter,
       StructuredLoggingJsonMembersCustomizer.Builder<?> customizerBuilder) {
-    this.ecs = bootEcsFormatter(environment, stackTracePrinter, contextPairs, throwableProxyConverter, customizerBuilder);
+    this.ecs =
+        bootEcsFormatter(
+            environment,
+            stackTracePrinter,
+            contextPairs,
+            throwableProxyConverter,
+            customizerBuilder);
   }
 
   @Override
@@ -60,9 +68,12 @@ public final class EcsLogFormatter implements StructuredLogFormatter<ILoggingEve
       constructor.setAccessible(true);
       return (StructuredLogFormatter<ILoggingEvent>) constructor.newInstance(arguments);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      Throwable cause = e instanceof InvocationTargetException invocation ? invocation.getCause() : e;
+      Throwable cause =
+          e instanceof InvocationTargetException invocation ? invocation.getCause() : e;
       throw new IllegalStateException(
-          "Spring Boot's ECS log formatter (" + BOOT_ECS_FORMATTER + ") could not be created; set "
+          "Spring Boot's ECS log formatter ("
+              + BOOT_ECS_FORMATTER
+              + ") could not be created; set "
               + "logging.structured.format.console=ecs to use it directly",
           cause);
     }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 public final class RequestIds {
 
   public static final String HEADER = "X-Request-Id";
+
   /** MDC key and request attribute under which the current request id is kept. */
   public static final String MDC_KEY = "requestId";
 

@@ -31,9 +31,11 @@ public class SuiteDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
           // The outbox and processed_events tables come from common-lib's migrations.
           Map.entry("spring.flyway.locations", "classpath:db/migration,classpath:db/saas-common"),
           // common-lib's migrations are numbered 0.x, below every service's own: a database that
-          // has the service's V1.. already takes a new 0.x at its next start instead of refusing it.
+          // has the service's V1.. already takes a new 0.x at its next start instead of refusing
+          // it.
           Map.entry("spring.flyway.out-of-order", "true"),
-          // Producers: durable, idempotent, and quick to report a broker outage to the outbox relay.
+          // Producers: durable, idempotent, and quick to report a broker outage to the outbox
+          // relay.
           Map.entry("spring.kafka.producer.acks", "all"),
           Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
           Map.entry("spring.kafka.producer.properties.max.block.ms", "5000"),
@@ -46,11 +48,14 @@ public class SuiteDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
           Map.entry("spring.kafka.admin.close-timeout", "2s"),
           // While the broker is unreachable, Kafka's admin client logs every rebootstrap attempt
           // at INFO, dozens a second; its WARN lines still report the outage.
-          Map.entry("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager", "WARN"),
+          Map.entry(
+              "logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager",
+              "WARN"),
           Map.entry("spring.kafka.listener.observation-enabled", "true"));
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, DEFAULTS));
   }
 }

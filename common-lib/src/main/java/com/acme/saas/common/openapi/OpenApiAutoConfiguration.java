@@ -12,7 +12,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
-/** The suite's conventions on the document springdoc generates, where springdoc is on the class path. */
+/**
+ * The suite's conventions on the document springdoc generates, where springdoc is on the class
+ * path.
+ */
 @AutoConfiguration(after = TokenVerificationAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(OpenApiCustomizer.class)
@@ -25,7 +28,8 @@ public class OpenApiAutoConfiguration {
   }
 
   @Bean
-  OpenApiConventions openApiConventions(@Value("${spring.application.name}") String name, TokenProperties tokens) {
+  OpenApiConventions openApiConventions(
+      @Value("${spring.application.name}") String name, TokenProperties tokens) {
     return new OpenApiConventions(name, tokens.publicPaths());
   }
 }

@@ -25,8 +25,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 
 /**
- * Completes springdoc's document with what every route of the suite shares: the error envelope
- * with the catalogue as its {@code code} enum, bearer security on the routes outside {@code
+ * Completes springdoc's document with what every route of the suite shares: the error envelope with
+ * the catalogue as its {@code code} enum, bearer security on the routes outside {@code
  * saas.security.public-paths}, and the errors each operation can answer (401/403 behind a token,
  * 400 where there is input, 404 where the path names a resource, 429, 500 and 503 everywhere).
  * Responses and security an operation already declares (by annotation) are kept.
@@ -48,41 +48,66 @@ public final class OpenApiConventions implements OpenApiCustomizer {
 
   @Override
   public void customise(OpenAPI openApi) {
-    openApi.info((openApi.getInfo() == null ? new Info() : openApi.getInfo()).title(title).version("v1"));
-    Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+    openApi.info(
+        (openApi.getInfo() == null ? new Info() : openApi.getInfo()).title(title).version("v1"));
+    Components components =
+        openApi.getComponents() == null ? new Components() : openApi.getComponents();
     openApi.components(components);
     components.addSecuritySchemes(
         BEARER,
-        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+        new SecurityScheme()
+            .type(SecurityScheme.Type.HTTP)
+            .scheme("bearer")
+            .bearerFormat("JWT")
             .description("An access token from POST /api/v1/auth/login or /refresh"));
     components.addSchemas(ERROR_RESPONSE, errorResponseSchema());
     if (openApi.getPaths() == null) {
       return;
     }
-    openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach(
-        (method, operation) -> complete(path, HttpMethod.valueOf(method.name()), operation)));
+    openApi
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) ->
+                            complete(path, HttpMethod.valueOf(method.name()), operation)));
   }
 
   private void complete(String path, HttpMethod method, Operation operation) {
-    ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+    ApiResponses responses =
+        operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
     operation.responses(responses);
     boolean isPublic = isPublic(method, path);
     if (!isPublic && (operation.getSecurity() == null || operation.getSecurity().isEmpty())) {
       operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
-    if (operation.getRequestBody() != null || (operation.getParameters() != null && !operation.getParameters().isEmpty())) {
-      error(responses, "400", "The input is invalid (VALIDATION_ERROR, details name the fields); nothing changed");
+    if (operation.getRequestBody() != null
+        || (operation.getParameters() != null && !operation.getParameters().isEmpty())) {
+      error(
+          responses,
+          "400",
+          "The input is invalid (VALIDATION_ERROR, details name the fields); nothing changed");
     }
     if (!isPublic) {
-      error(responses, "401", "The access token is missing, expired or invalid (TOKEN_MISSING, TOKEN_EXPIRED, TOKEN_INVALID)");
+      error(
+          responses,
+          "401",
+          "The access token is missing, expired or invalid (TOKEN_MISSING, TOKEN_EXPIRED, TOKEN_INVALID)");
       error(responses, "403", "The caller's role may not do this (INSUFFICIENT_PERMISSIONS)");
     }
     if (path.contains("{")) {
       error(responses, "404", "No such resource, or not the caller's (RESOURCE_NOT_FOUND)");
     }
-    error(responses, "429", "Too many requests (RATE_LIMIT_EXCEEDED); Retry-After says when to try again");
+    error(
+        responses,
+        "429",
+        "Too many requests (RATE_LIMIT_EXCEEDED); Retry-After says when to try again");
     error(responses, "500", "An unexpected error (INTERNAL_ERROR)");
-    error(responses, "503", "A dependency is unavailable (SERVICE_UNAVAILABLE); Retry-After says when to try again");
+    error(
+        responses,
+        "503",
+        "A dependency is unavailable (SERVICE_UNAVAILABLE); Retry-After says when to try again");
   }
 
   private boolean isPublic(HttpMethod method, String path) {
@@ -100,10 +125,16 @@ public final class OpenApiConventions implements OpenApiCustomizer {
   public static ApiResponse errorResponse(String description) {
     return new ApiResponse()
         .description(description)
-        .content(new Content().addMediaType("application/json", new MediaType().schema(new Schema<>().$ref(ERROR_REF))));
+        .content(
+            new Content()
+                .addMediaType(
+                    "application/json", new MediaType().schema(new Schema<>().$ref(ERROR_REF))));
   }
 
-  /** {@code {"error": {"code", "message", "details"?, "requestId"}}}, {@code code} from {@link ErrorCode}. */
+  /**
+   * {@code {"error": {"code", "message", "details"?, "requestId"}}}, {@code code} from {@link
+   * ErrorCode}.
+   */
   static Schema<?> errorResponseSchema() {
     StringSchema code = new StringSchema();
     code._enum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
@@ -113,7 +144,9 @@ public final class OpenApiConventions implements OpenApiCustomizer {
     Map<String, Schema> body = new LinkedHashMap<>();
     body.put("code", code.description("From the error catalogue"));
     body.put("message", new StringSchema());
-    body.put("details", new ArraySchema().items(violation).description("The fields a VALIDATION_ERROR refuses"));
+    body.put(
+        "details",
+        new ArraySchema().items(violation).description("The fields a VALIDATION_ERROR refuses"));
     body.put("requestId", new StringSchema().description("The X-Request-Id of the request"));
     ObjectSchema error = new ObjectSchema();
     error.properties(body).required(List.of("code", "message"));

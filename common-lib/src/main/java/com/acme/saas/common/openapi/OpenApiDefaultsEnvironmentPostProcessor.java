@@ -8,8 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * springdoc's settings as the suite uses them, with the lowest precedence. {@code
- * saas.openapi.enabled} ({@code OPENAPI_ENABLED}) switches a service's {@code /v3/api-docs} and
- * the gateway's merged document and {@code /docs} on or off together.
+ * saas.openapi.enabled} ({@code OPENAPI_ENABLED}) switches a service's {@code /v3/api-docs} and the
+ * gateway's merged document and {@code /docs} on or off together.
  */
 public class OpenApiDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -32,7 +32,8 @@ public class OpenApiDefaultsEnvironmentPostProcessor implements EnvironmentPostP
           "springdoc.paths-to-exclude", "/error");
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, DEFAULTS));
   }
 }

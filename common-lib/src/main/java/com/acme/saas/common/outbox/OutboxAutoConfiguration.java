@@ -51,7 +51,8 @@ public class OutboxAutoConfiguration {
   }
 
   @Bean
-  OutboxSchedule outboxSchedule(OutboxRelay relay, OutboxRepository outbox, OutboxProperties properties) {
+  OutboxSchedule outboxSchedule(
+      OutboxRelay relay, OutboxRepository outbox, OutboxProperties properties) {
     return new OutboxSchedule(relay, outbox, properties);
   }
 

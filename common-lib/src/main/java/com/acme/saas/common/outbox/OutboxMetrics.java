@@ -29,7 +29,8 @@ public class OutboxMetrics implements MeterBinder {
         .register(registry);
     Gauge.builder("outbox.stuck", outbox, rows -> rows.stuckCount(properties.stuckAfterAttempts()))
         .tags(schema)
-        .description("Outbox events that failed stuck-after-attempts times or more; later events of their key wait")
+        .description(
+            "Outbox events that failed stuck-after-attempts times or more; later events of their key wait")
         .register(registry);
   }
 }

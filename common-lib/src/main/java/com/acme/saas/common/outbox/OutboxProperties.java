@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize rows published per relay transaction
  * @param sendTimeout how long one batch waits for the broker's acknowledgements
  * @param retention sent rows older than this are deleted
- * @param initialBackoff how long a row that failed to publish waits before its second attempt;
- *     the wait doubles with each further failure up to {@code maxBackoff}
+ * @param initialBackoff how long a row that failed to publish waits before its second attempt; the
+ *     wait doubles with each further failure up to {@code maxBackoff}
  * @param maxBackoff the longest wait between two attempts of one row
  * @param stuckAfterAttempts failed attempts after which a row counts as stuck ({@code
  *     outbox.stuck}, an ERROR log per further failure); it is still retried

@@ -23,18 +23,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes pending outbox rows to Kafka in insertion order per key and marks them sent. {@link
- * OutboxSchedule} runs it right after a commit and on a periodic sweep, so rows written while
- * Kafka was down go out once it is back.
+ * OutboxSchedule} runs it right after a commit and on a periodic sweep, so rows written while Kafka
+ * was down go out once it is back.
  *
- * <p>A row that fails is not the end of the relay: the failure is counted on the row, the row
- * waits out a growing backoff, and the later rows of its key wait with it, because one key's
- * events must arrive in order; every other key goes on. A failure that speaks of the broker
- * rather than the row (Kafka's retriable errors: timeouts, no leader, broker unreachable) also
- * ends the run, since the rest would wait out the same timeout.
+ * <p>A row that fails is not the end of the relay: the failure is counted on the row, the row waits
+ * out a growing backoff, and the later rows of its key wait with it, because one key's events must
+ * arrive in order; every other key goes on. A failure that speaks of the broker rather than the row
+ * (Kafka's retriable errors: timeouts, no leader, broker unreachable) also ends the run, since the
+ * rest would wait out the same timeout.
  *
- * <p>One relay at a time per schema: each batch holds the schema's relay lock for its
- * transaction, which keeps several replicas from interleaving batches. A crash after the broker
- * acknowledged but before the commit republishes the batch; consumers are idempotent.
+ * <p>One relay at a time per schema: each batch holds the schema's relay lock for its transaction,
+ * which keeps several replicas from interleaving batches. A crash after the broker acknowledged but
+ * before the commit republishes the batch; consumers are idempotent.
  */
 public class OutboxRelay {
 
@@ -143,7 +143,10 @@ public class OutboxRelay {
         if (event.attempts() >= properties.stuckAfterAttempts()) {
           log.info(
               "outbox.stuck_row_sent id={} type={} key={} attempts={}",
-              event.id(), event.eventType(), event.messageKey(), event.attempts() + 1);
+              event.id(),
+              event.eventType(),
+              event.messageKey(),
+              event.attempts() + 1);
         }
       } catch (InterruptedException e) {
         // Shutting down: what was not acknowledged stays pending, its attempt uncounted.
@@ -151,7 +154,8 @@ public class OutboxRelay {
         publication.brokerFault = true;
         return failed;
       } catch (ExecutionException | TimeoutException e) {
-        Throwable error = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        Throwable error =
+            e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         failed.add(event);
         publication.failures.add(new Failure(event, error));
         publication.brokerFault |= isBrokerFault(error);
@@ -174,11 +178,21 @@ public class OutboxRelay {
     if (attempts >= properties.stuckAfterAttempts()) {
       log.error(
           "outbox.row_stuck id={} type={} key={} attempts={} retryIn={} reason={}",
-          event.id(), event.eventType(), event.messageKey(), attempts, retryIn, error);
+          event.id(),
+          event.eventType(),
+          event.messageKey(),
+          attempts,
+          retryIn,
+          error);
     } else if (!brokerFault) {
       log.warn(
           "outbox.row_failed id={} type={} key={} attempts={} retryIn={} reason={}",
-          event.id(), event.eventType(), event.messageKey(), attempts, retryIn, error);
+          event.id(),
+          event.eventType(),
+          event.messageKey(),
+          attempts,
+          retryIn,
+          error);
     }
   }
 
@@ -203,7 +217,8 @@ public class OutboxRelay {
   }
 
   private static ProducerRecord<String, String> record(PendingEvent event) {
-    ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.messageKey(), event.payload());
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(event.topic(), event.messageKey(), event.payload());
     if (event.traceparent() != null) {
       record.headers().add("traceparent", event.traceparent().getBytes(StandardCharsets.US_ASCII));
     }

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The SQL of the service's {@code outbox} table. Every method joins the caller's transaction when
- * there is one: the insert joins the business transaction, the relay's reads and updates join
- * the transaction that holds the relay lock.
+ * there is one: the insert joins the business transaction, the relay's reads and updates join the
+ * transaction that holds the relay lock.
  */
 public class OutboxRepository {
 
@@ -94,7 +94,8 @@ public class OutboxRepository {
 
   /** Ends every backoff now: the broker is back, and what it refused during an outage may go. */
   void retryWaitingNow() {
-    jdbc.sql("update outbox set next_attempt_at = null where sent_at is null and next_attempt_at > clock_timestamp()")
+    jdbc.sql(
+            "update outbox set next_attempt_at = null where sent_at is null and next_attempt_at > clock_timestamp()")
         .update();
   }
 

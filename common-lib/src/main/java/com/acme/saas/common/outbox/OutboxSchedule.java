@@ -11,8 +11,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * When the relay runs: right after a commit that wrote an event ({@link #nudge()}), on a sweep
- * every {@code saas.outbox.sweep-interval}, and hourly the purge of sent rows past retention.
- * All on one thread, so runs never overlap within a replica.
+ * every {@code saas.outbox.sweep-interval}, and hourly the purge of sent rows past retention. All
+ * on one thread, so runs never overlap within a replica.
  */
 public class OutboxSchedule implements SmartLifecycle {
 
@@ -58,7 +58,8 @@ public class OutboxSchedule implements SmartLifecycle {
   @Override
   public void start() {
     ScheduledExecutorService started =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").daemon().factory());
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("outbox-relay").daemon().factory());
     long sweep = properties.sweepInterval().toMillis();
     started.scheduleWithFixedDelay(this::relayQuietly, 0, sweep, TimeUnit.MILLISECONDS);
     started.scheduleWithFixedDelay(this::purgeSent, 1, 60, TimeUnit.MINUTES);

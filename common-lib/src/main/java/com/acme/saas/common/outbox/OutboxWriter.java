@@ -26,12 +26,13 @@ public class OutboxWriter {
   }
 
   /**
-   * @throws IllegalStateException outside a transaction: an event written on its own could
-   *     outlive a rolled-back change or be lost with a committed one
+   * @throws IllegalStateException outside a transaction: an event written on its own could outlive
+   *     a rolled-back change or be lost with a committed one
    */
   public EventEnvelope write(DomainEvent event) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException("OutboxWriter.write must run inside the business transaction");
+      throw new IllegalStateException(
+          "OutboxWriter.write must run inside the business transaction");
     }
     EventEnvelope envelope = codec.envelope(event);
     outbox.insert(
@@ -53,8 +54,8 @@ public class OutboxWriter {
   }
 
   /**
-   * The W3C trace context of the request that caused the event, carried to its consumers. Read
-   * from the logging context, where Micrometer Tracing keeps the current ids.
+   * The W3C trace context of the request that caused the event, carried to its consumers. Read from
+   * the logging context, where Micrometer Tracing keeps the current ids.
    */
   private static @Nullable String traceparent() {
     String traceId = MDC.get("traceId");

@@ -10,9 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A durable queue of work that must happen eventually, whatever fails meanwhile (a mail to send, a
- * removal at Stripe), kept in a table of the service's own schema. The business transaction
- * inserts the row; the table has a key column and {@code attempts integer not null default 0},
- * {@code next_attempt_at timestamptz not null} and {@code last_error text}.
+ * removal at Stripe), kept in a table of the service's own schema. The business transaction inserts
+ * the row; the table has a key column and {@code attempts integer not null default 0}, {@code
+ * next_attempt_at timestamptz not null} and {@code last_error text}.
  *
  * <p>{@link #workDue} works each due row in its own transaction, locked with SKIP LOCKED so
  * replicas share the queue, oldest due first. Work that returns deletes the row; work that throws
@@ -45,7 +45,9 @@ public final class RetryQueue<T> {
   /** The work on one row; throwing leaves the row for a later attempt. */
   @FunctionalInterface
   public interface Worker<T> {
-    /** @param attempt 1 for the first try */
+    /**
+     * @param attempt 1 for the first try
+     */
     void work(T item, int attempt) throws Exception;
   }
 
@@ -60,8 +62,10 @@ public final class RetryQueue<T> {
   private final Backoff backoff;
 
   /**
-   * @param table the queue's table and {@code keyColumn} its primary key: names from the code, never input
-   * @param name what log lines call the queue's events ({@code <name>.retry}, {@code <name>.failing})
+   * @param table the queue's table and {@code keyColumn} its primary key: names from the code,
+   *     never input
+   * @param name what log lines call the queue's events ({@code <name>.retry}, {@code
+   *     <name>.failing})
    * @param items reads what the work needs from a row ({@code select *})
    */
   public RetryQueue(
@@ -100,9 +104,12 @@ public final class RetryQueue<T> {
   private boolean workOne(Worker<T> worker) {
     List<Due<T>> due =
         jdbc.sql(
-                "select * from " + table
+                "select * from "
+                    + table
                     + " where next_attempt_at <= now() order by next_attempt_at limit 1 for update skip locked")
-            .query((rs, n) -> new Due<>(rs.getObject(keyColumn), rs.getInt("attempts"), items.mapRow(rs, n)))
+            .query(
+                (rs, n) ->
+                    new Due<>(rs.getObject(keyColumn), rs.getInt("attempts"), items.mapRow(rs, n)))
             .list();
     if (due.isEmpty()) {
       return false;
@@ -111,13 +118,18 @@ public final class RetryQueue<T> {
     int attempt = row.attempts() + 1;
     try {
       worker.work(row.item(), attempt);
-      jdbc.sql("delete from " + table + " where " + keyColumn + " = :key").param("key", row.key()).update();
+      jdbc.sql("delete from " + table + " where " + keyColumn + " = :key")
+          .param("key", row.key())
+          .update();
     } catch (Exception e) {
       Duration delay = backoff.after(attempt);
       jdbc.sql(
-              "update " + table
+              "update "
+                  + table
                   + " set attempts = :attempts, last_error = :error, next_attempt_at = now() + cast(:delay as interval)"
-                  + " where " + keyColumn + " = :key")
+                  + " where "
+                  + keyColumn
+                  + " = :key")
           .param("attempts", attempt)
           .param("error", e.getClass().getSimpleName() + ": " + e.getMessage())
           .param("delay", delay.toMillis() + " milliseconds")
@@ -125,9 +137,21 @@ public final class RetryQueue<T> {
           .update();
       // The exception's class only: its message may name a recipient; the row keeps all of it.
       if (attempt >= backoff.alertAfterAttempts()) {
-        log.error("{}.failing key={} attempts={} retryIn={} error={}", name, row.key(), attempt, delay, e.getClass().getSimpleName());
+        log.error(
+            "{}.failing key={} attempts={} retryIn={} error={}",
+            name,
+            row.key(),
+            attempt,
+            delay,
+            e.getClass().getSimpleName());
       } else {
-        log.warn("{}.retry key={} attempts={} retryIn={} error={}", name, row.key(), attempt, delay, e.getClass().getSimpleName());
+        log.warn(
+            "{}.retry key={} attempts={} retryIn={} error={}",
+            name,
+            row.key(),
+            attempt,
+            delay,
+            e.getClass().getSimpleName());
       }
     }
     return true;

@@ -21,14 +21,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Verifies RS256 access tokens against auth-service's keys. Accepts RS256 only (so {@code none}
- * and HMAC tokens fail), never trusts keys named in the token itself ({@code jwk}, {@code jku},
- * {@code x5u}, {@code x5c}), and requires the configured issuer and audience.
+ * Verifies RS256 access tokens against auth-service's keys. Accepts RS256 only (so {@code none} and
+ * HMAC tokens fail), never trusts keys named in the token itself ({@code jwk}, {@code jku}, {@code
+ * x5u}, {@code x5c}), and requires the configured issuer and audience.
  */
 public final class AccessTokenVerifier {
 
   private static final int MAX_JWKS_BYTES = 64 * 1024;
-  private static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "role", "email", "iat", "exp", "jti");
+  private static final Set<String> REQUIRED_CLAIMS =
+      Set.of("sub", "role", "email", "iat", "exp", "jti");
 
   private final DefaultJWTProcessor<SecurityContext> processor;
 
@@ -53,14 +54,16 @@ public final class AccessTokenVerifier {
     int timeout = (int) properties.jwksTimeout().toMillis();
     try {
       return JWKSourceBuilder.<SecurityContext>create(
-              properties.jwksUri().toURL(), new DefaultResourceRetriever(timeout, timeout, MAX_JWKS_BYTES))
+              properties.jwksUri().toURL(),
+              new DefaultResourceRetriever(timeout, timeout, MAX_JWKS_BYTES))
           .cache(properties.jwksCacheTtl().toMillis(), timeout)
           .rateLimited(properties.jwksMinRefreshInterval().toMillis())
           .outageTolerant(properties.jwksCacheTtl().multipliedBy(12).toMillis())
           .retrying(true)
           .build();
     } catch (MalformedURLException e) {
-      throw new IllegalArgumentException("saas.security.jwks-uri is not a URL: " + properties.jwksUri(), e);
+      throw new IllegalArgumentException(
+          "saas.security.jwks-uri is not a URL: " + properties.jwksUri(), e);
     }
   }
 

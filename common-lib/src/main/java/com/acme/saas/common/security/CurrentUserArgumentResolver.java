@@ -31,6 +31,8 @@ final class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver
       throw new ApiException(ErrorCode.TOKEN_MISSING, "A bearer token is required");
     }
     return new CurrentUser(
-        UUID.fromString(jwt.getSubject()), jwt.getClaimAsString("role"), jwt.getClaimAsString("email"));
+        UUID.fromString(jwt.getSubject()),
+        jwt.getClaimAsString("role"),
+        jwt.getClaimAsString("email"));
   }
 }

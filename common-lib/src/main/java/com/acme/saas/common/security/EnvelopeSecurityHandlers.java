@@ -21,7 +21,8 @@ final class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, Access
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
       throws IOException {
     TokenRejectedException rejected = rejection(failure);
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -35,9 +36,14 @@ final class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, Access
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
       throws IOException {
-    errors.write(request, response, ErrorCode.INSUFFICIENT_PERMISSIONS, "Your role may not use this resource");
+    errors.write(
+        request,
+        response,
+        ErrorCode.INSUFFICIENT_PERMISSIONS,
+        "Your role may not use this resource");
   }
 
   private static TokenRejectedException rejection(Throwable failure) {

@@ -10,8 +10,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * A request pattern as configuration writes it ({@code saas.security.public-paths}, the gateway's
- * access table, limits): {@code "POST /api/v1/auth/login"} matches that method,
- * {@code "/api/v1/billing/**"} any method. Several methods are written {@code "GET,PATCH /path"}.
+ * access table, limits): {@code "POST /api/v1/auth/login"} matches that method, {@code
+ * "/api/v1/billing/**"} any method. Several methods are written {@code "GET,PATCH /path"}.
  */
 public record RequestPattern(Set<HttpMethod> methods, PathPattern path) {
 
@@ -25,7 +25,9 @@ public record RequestPattern(Set<HttpMethod> methods, PathPattern path) {
     for (String method : trimmed.substring(0, space).split(",")) {
       methods.add(HttpMethod.valueOf(method.trim().toUpperCase(Locale.ROOT)));
     }
-    return new RequestPattern(Set.copyOf(methods), PathPatternParser.defaultInstance.parse(trimmed.substring(space).trim()));
+    return new RequestPattern(
+        Set.copyOf(methods),
+        PathPatternParser.defaultInstance.parse(trimmed.substring(space).trim()));
   }
 
   public boolean matches(HttpMethod method, PathContainer requestPath) {

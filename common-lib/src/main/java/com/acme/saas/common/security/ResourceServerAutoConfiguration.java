@@ -34,10 +34,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public class ResourceServerAutoConfiguration {
 
-  // /v3/api-docs is the service's OpenAPI document (springdoc, off with saas.openapi.enabled=false),
+  // /v3/api-docs is the service's OpenAPI document (springdoc, off with
+  // saas.openapi.enabled=false),
   // which the gateway merges; the gateway has no route to it.
   private static final String[] ALWAYS_PUBLIC = {
-    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error", "/v3/api-docs"
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/info",
+    "/actuator/prometheus",
+    "/error",
+    "/v3/api-docs"
   };
 
   @Bean
@@ -49,36 +55,55 @@ public class ResourceServerAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   SecurityFilterChain resourceServerFilterChain(
-      HttpSecurity http, JwtDecoder jwtDecoder, TokenProperties properties, ErrorResponseWriter errors) {
+      HttpSecurity http,
+      JwtDecoder jwtDecoder,
+      TokenProperties properties,
+      ErrorResponseWriter errors) {
     EnvelopeSecurityHandlers handlers = new EnvelopeSecurityHandlers(errors);
-    List<RequestMatcher> publicRequests = properties.publicPaths().stream().map(ResourceServerAutoConfiguration::matcher).toList();
+    List<RequestMatcher> publicRequests =
+        properties.publicPaths().stream().map(ResourceServerAutoConfiguration::matcher).toList();
     return http.csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable())
         .requestCache(cache -> cache.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(ALWAYS_PUBLIC).permitAll()
-                    .requestMatchers(publicRequests.toArray(RequestMatcher[]::new)).permitAll()
-                    .anyRequest().authenticated())
+                    .requestMatchers(ALWAYS_PUBLIC)
+                    .permitAll()
+                    .requestMatchers(publicRequests.toArray(RequestMatcher[]::new))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .oauth2ResourceServer(
             oauth ->
                 oauth
-                    .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(
-                        token -> new JwtAuthenticationToken(
-                            token,
-                            List.of(new SimpleGrantedAuthority("ROLE_" + token.getClaimAsString("role"))),
-                            token.getSubject())))
+                    .jwt(
+                        jwt ->
+                            jwt.decoder(jwtDecoder)
+                                .jwtAuthenticationConverter(
+                                    token ->
+                                        new JwtAuthenticationToken(
+                                            token,
+                                            List.of(
+                                                new SimpleGrantedAuthority(
+                                                    "ROLE_" + token.getClaimAsString("role"))),
+                                            token.getSubject())))
                     .authenticationEntryPoint(handlers)
                     .accessDeniedHandler(handlers))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
         .build();
   }
 
-  /** A {@link RequestPattern} as Spring Security matches requests: any of its methods, or any method. */
+  /**
+   * A {@link RequestPattern} as Spring Security matches requests: any of its methods, or any
+   * method.
+   */
   static RequestMatcher matcher(String spec) {
     RequestPattern pattern = RequestPattern.parse(spec);
     String path = pattern.path().getPatternString();
@@ -87,7 +112,9 @@ public class ResourceServerAutoConfiguration {
     }
     return new OrRequestMatcher(
         pattern.methods().stream()
-            .map(method -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, path))
+            .map(
+                method ->
+                    (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, path))
             .toList());
   }
 

@@ -19,15 +19,18 @@ class SecurityErrorAdvice {
 
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ErrorResponse> denied(AccessDeniedException e, HttpServletRequest request) {
-    return respond(ErrorCode.INSUFFICIENT_PERMISSIONS, "Your role may not use this resource", request);
+    return respond(
+        ErrorCode.INSUFFICIENT_PERMISSIONS, "Your role may not use this resource", request);
   }
 
   @ExceptionHandler(AuthenticationException.class)
-  ResponseEntity<ErrorResponse> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+  ResponseEntity<ErrorResponse> unauthenticated(
+      AuthenticationException e, HttpServletRequest request) {
     return respond(ErrorCode.TOKEN_INVALID, "Token is invalid", request);
   }
 
-  private static ResponseEntity<ErrorResponse> respond(ErrorCode code, String message, HttpServletRequest request) {
+  private static ResponseEntity<ErrorResponse> respond(
+      ErrorCode code, String message, HttpServletRequest request) {
     return ResponseEntity.status(code.status())
         .body(ErrorResponse.of(code, message, null, ErrorResponseWriter.requestId(request)));
   }

@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jwksCacheTtl how long fetched keys are trusted before a background refresh
  * @param jwksMinRefreshInterval an unknown {@code kid} refetches the JWKS at most this often
  * @param jwksTimeout connect and read timeout of a JWKS fetch
- * @param publicPaths request patterns that need no token ({@code "POST /api/v1/auth/login"} or {@code "/path/**"})
+ * @param publicPaths request patterns that need no token ({@code "POST /api/v1/auth/login"} or
+ *     {@code "/path/**"})
  */
 @Validated
 @ConfigurationProperties("saas.security")

@@ -25,7 +25,8 @@ public class TokenVerificationAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  AccessTokenVerifier accessTokenVerifier(JWKSource<SecurityContext> accessTokenKeys, TokenProperties properties) {
+  AccessTokenVerifier accessTokenVerifier(
+      JWKSource<SecurityContext> accessTokenKeys, TokenProperties properties) {
     return new AccessTokenVerifier(accessTokenKeys, properties);
   }
 }

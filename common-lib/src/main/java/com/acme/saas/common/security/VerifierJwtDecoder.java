@@ -4,7 +4,9 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-/** Spring Security's view of {@link AccessTokenVerifier}: one verification path for every service. */
+/**
+ * Spring Security's view of {@link AccessTokenVerifier}: one verification path for every service.
+ */
 final class VerifierJwtDecoder implements JwtDecoder {
 
   private final AccessTokenVerifier verifier;

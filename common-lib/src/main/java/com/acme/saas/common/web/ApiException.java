@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure the client caused or must know about, answered with its catalogued code. The message
- * is shown to the client, so it never carries internals.
+ * A failure the client caused or must know about, answered with its catalogued code. The message is
+ * shown to the client, so it never carries internals.
  */
 public class ApiException extends RuntimeException {
 
@@ -22,7 +22,8 @@ public class ApiException extends RuntimeException {
     this(code, code.status(), message, retryAfter);
   }
 
-  private ApiException(ErrorCode code, HttpStatus status, String message, @Nullable Duration retryAfter) {
+  private ApiException(
+      ErrorCode code, HttpStatus status, String message, @Nullable Duration retryAfter) {
     super(message);
     this.code = code;
     this.status = status;
@@ -51,8 +52,8 @@ public class ApiException extends RuntimeException {
   }
 
   /**
-   * TOKEN_INVALID for a one-time token in a request body (email verification, password reset):
-   * 400, as the contract says, since it is the body that is bad, not the caller's credentials.
+   * TOKEN_INVALID for a one-time token in a request body (email verification, password reset): 400,
+   * as the contract says, since it is the body that is bad, not the caller's credentials.
    */
   public static ApiException invalidBodyToken(String message) {
     return new ApiException(ErrorCode.TOKEN_INVALID, HttpStatus.BAD_REQUEST, message, null);

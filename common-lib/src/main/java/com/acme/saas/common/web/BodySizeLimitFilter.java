@@ -12,9 +12,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 413 PAYLOAD_TOO_LARGE for bodies over the limit: at once when {@code Content-Length}
- * says so, and while reading when the body is chunked, so no handler ever buffers an oversized
- * body.
+ * Answers 413 PAYLOAD_TOO_LARGE for bodies over the limit: at once when {@code Content-Length} says
+ * so, and while reading when the body is chunked, so no handler ever buffers an oversized body.
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 

@@ -19,7 +19,8 @@ public class EnvelopeErrorController implements ErrorController {
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int code = status instanceof Integer i ? i : 500;
     ErrorCode errorCode = ErrorCode.forStatus(code);
-    String message = errorCode == ErrorCode.INTERNAL_ERROR ? "An unexpected error occurred" : "Request failed";
+    String message =
+        errorCode == ErrorCode.INTERNAL_ERROR ? "An unexpected error occurred" : "Request failed";
     return GlobalErrorHandler.error(errorCode, message, request);
   }
 }

@@ -16,11 +16,11 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 
 /**
- * Tomcat answers some requests itself, before any filter or controller runs: a path with
- * {@code %ZZ}, {@code %00} or an encoded {@code /}, a {@code ..} that climbs out of the root, a
- * character the HTTP grammar forbids. Its host's error report valve writes those answers; this one
- * replaces Tomcat's HTML page with the envelope, a catalogued code and a request id (the client's
- * when sane, as {@link RequestIdFilter} would keep it, since that filter never ran).
+ * Tomcat answers some requests itself, before any filter or controller runs: a path with {@code
+ * %ZZ}, {@code %00} or an encoded {@code /}, a {@code ..} that climbs out of the root, a character
+ * the HTTP grammar forbids. Its host's error report valve writes those answers; this one replaces
+ * Tomcat's HTML page with the envelope, a catalogued code and a request id (the client's when sane,
+ * as {@link RequestIdFilter} would keep it, since that filter never ran).
  */
 final class EnvelopeErrorReportValve extends ErrorReportValve {
 
@@ -43,7 +43,9 @@ final class EnvelopeErrorReportValve extends ErrorReportValve {
       return;
     }
     String requestId =
-        request.getAttribute(RequestIds.MDC_KEY) instanceof String id ? id : RequestIds.keepOrGenerate(request.getHeader(RequestIds.HEADER));
+        request.getAttribute(RequestIds.MDC_KEY) instanceof String id
+            ? id
+            : RequestIds.keepOrGenerate(request.getHeader(RequestIds.HEADER));
     request.setAttribute(RequestIds.MDC_KEY, requestId);
     response.setHeader(RequestIds.HEADER, requestId);
     ErrorCode code = ErrorCode.forStatus(status);
@@ -65,7 +67,8 @@ final class EnvelopeErrorReportValve extends ErrorReportValve {
    * Puts the valve in the place of Tomcat's on the host; runs after Spring Boot's customizer, which
    * adds a plain {@link ErrorReportValve} there.
    */
-  static final class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+  static final class Installer
+      implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private final ErrorResponseWriter errors;
 
@@ -75,17 +78,19 @@ final class EnvelopeErrorReportValve extends ErrorReportValve {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-      factory.addContextCustomizers(context -> {
-        Host host = (Host) context.getParent();
-        for (Valve valve : host.getPipeline().getValves()) {
-          if (valve instanceof ErrorReportValve) {
-            host.getPipeline().removeValve(valve);
-          }
-        }
-        // The host adds a valve of this class at start unless one is there already.
-        ((StandardHost) host).setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
-        host.getPipeline().addValve(new EnvelopeErrorReportValve(errors));
-      });
+      factory.addContextCustomizers(
+          context -> {
+            Host host = (Host) context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+              if (valve instanceof ErrorReportValve) {
+                host.getPipeline().removeValve(valve);
+              }
+            }
+            // The host adds a valve of this class at start unless one is there already.
+            ((StandardHost) host)
+                .setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
+            host.getPipeline().addValve(new EnvelopeErrorReportValve(errors));
+          });
     }
 
     @Override

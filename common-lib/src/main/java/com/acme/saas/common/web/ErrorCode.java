@@ -36,7 +36,10 @@ public enum ErrorCode {
     return status;
   }
 
-  /** The code of an error answered with a bare status, by the container or a filter, not by our code. */
+  /**
+   * The code of an error answered with a bare status, by the container or a filter, not by our
+   * code.
+   */
   public static ErrorCode forStatus(int status) {
     return switch (status) {
       case 400 -> VALIDATION_ERROR;

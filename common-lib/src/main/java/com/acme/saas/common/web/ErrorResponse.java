@@ -9,12 +9,18 @@ public record ErrorResponse(Body error) {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Body(
-      String code, String message, @Nullable List<FieldViolation> details, @Nullable String requestId) {}
+      String code,
+      String message,
+      @Nullable List<FieldViolation> details,
+      @Nullable String requestId) {}
 
   public record FieldViolation(String field, String message) {}
 
   public static ErrorResponse of(
-      ErrorCode code, String message, @Nullable List<FieldViolation> details, @Nullable String requestId) {
+      ErrorCode code,
+      String message,
+      @Nullable List<FieldViolation> details,
+      @Nullable String requestId) {
     return new ErrorResponse(new Body(code.name(), message, details, requestId));
   }
 }

@@ -18,7 +18,8 @@ public final class ErrorResponseWriter {
     this.jsonMapper = jsonMapper;
   }
 
-  public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
+  public void write(
+      HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
       throws IOException {
     write(request, response, code, message, null);
   }
@@ -37,7 +38,8 @@ public final class ErrorResponseWriter {
     response.setStatus(code.status().value());
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    jsonMapper.writeValue(response.getOutputStream(), ErrorResponse.of(code, message, details, requestId(request)));
+    jsonMapper.writeValue(
+        response.getOutputStream(), ErrorResponse.of(code, message, details, requestId(request)));
   }
 
   public static @Nullable String requestId(HttpServletRequest request) {

@@ -13,8 +13,13 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -26,10 +31,6 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -40,7 +41,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -67,17 +67,24 @@ public class GlobalErrorHandler {
   ResponseEntity<ErrorResponse> api(ApiException e, HttpServletRequest request) {
     ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
     if (e.retryAfter() != null) {
-      builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+      builder.header(
+          HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
     }
     return builder.body(ErrorResponse.of(e.code(), e.getMessage(), null, requestId(request)));
   }
 
   @ExceptionHandler(BindException.class)
   ResponseEntity<ErrorResponse> bind(BindException e, HttpServletRequest request) {
-    // A body's fields are named as in its JSON; query parameters bound to an object keep their names.
-    boolean body = e instanceof MethodArgumentNotValidException invalid && invalid.getParameter().hasParameterAnnotation(RequestBody.class);
+    // A body's fields are named as in its JSON; query parameters bound to an object keep their
+    // names.
+    boolean body =
+        e instanceof MethodArgumentNotValidException invalid
+            && invalid.getParameter().hasParameterAnnotation(RequestBody.class);
     Class<?> jsonType = body && e.getTarget() != null ? e.getTarget().getClass() : null;
-    return validation("Request validation failed", sorted(fieldViolations(jsonType, e.getFieldErrors())), request);
+    return validation(
+        "Request validation failed",
+        sorted(fieldViolations(jsonType, e.getFieldErrors())),
+        request);
   }
 
   /**
@@ -86,7 +93,8 @@ public class GlobalErrorHandler {
    * field inside it ({@code pageSize}, {@code items[2].title}).
    */
   @ExceptionHandler(HandlerMethodValidationException.class)
-  ResponseEntity<ErrorResponse> methodValidation(HandlerMethodValidationException e, HttpServletRequest request) {
+  ResponseEntity<ErrorResponse> methodValidation(
+      HandlerMethodValidationException e, HttpServletRequest request) {
     List<ErrorResponse.FieldViolation> details = new ArrayList<>();
     for (ParameterValidationResult result : e.getParameterValidationResults()) {
       MethodParameter parameter = result.getMethodParameter();
@@ -95,14 +103,20 @@ public class GlobalErrorHandler {
         // a body's as in its JSON.
         Object argument = errors.getArgument();
         Class<?> jsonType =
-            !parameter.hasParameterAnnotation(RequestBody.class) ? null : argument == null ? parameter.getParameterType() : argument.getClass();
+            !parameter.hasParameterAnnotation(RequestBody.class)
+                ? null
+                : argument == null ? parameter.getParameterType() : argument.getClass();
         details.addAll(fieldViolations(jsonType, errors.getFieldErrors()));
         for (ObjectError error : errors.getGlobalErrors()) {
-          details.add(new ErrorResponse.FieldViolation(requestName(parameter), String.valueOf(error.getDefaultMessage())));
+          details.add(
+              new ErrorResponse.FieldViolation(
+                  requestName(parameter), String.valueOf(error.getDefaultMessage())));
         }
       } else {
         for (MessageSourceResolvable error : result.getResolvableErrors()) {
-          details.add(new ErrorResponse.FieldViolation(requestName(parameter), String.valueOf(error.getDefaultMessage())));
+          details.add(
+              new ErrorResponse.FieldViolation(
+                  requestName(parameter), String.valueOf(error.getDefaultMessage())));
         }
       }
     }
@@ -110,16 +124,21 @@ public class GlobalErrorHandler {
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
-  ResponseEntity<ErrorResponse> constraint(ConstraintViolationException e, HttpServletRequest request) {
+  ResponseEntity<ErrorResponse> constraint(
+      ConstraintViolationException e, HttpServletRequest request) {
     List<ErrorResponse.FieldViolation> details =
         e.getConstraintViolations().stream()
-            .map(v -> new ErrorResponse.FieldViolation(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .map(
+                v ->
+                    new ErrorResponse.FieldViolation(
+                        lastNode(v.getPropertyPath().toString()), v.getMessage()))
             .toList();
     return validation("Request validation failed", details, request);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+  ResponseEntity<ErrorResponse> unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
     if (causedBy(e, BodySizeLimitFilter.BodyTooLargeException.class) != null) {
       return error(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large", request);
     }
@@ -143,7 +162,8 @@ public class GlobalErrorHandler {
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ErrorResponse> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+  ResponseEntity<ErrorResponse> typeMismatch(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     return validation(
         "Parameter '" + e.getName() + "' has an invalid value",
         List.of(new ErrorResponse.FieldViolation(e.getName(), "has an invalid value")),
@@ -151,36 +171,49 @@ public class GlobalErrorHandler {
   }
 
   @ExceptionHandler(MissingRequestValueException.class)
-  ResponseEntity<ErrorResponse> missing(MissingRequestValueException e, HttpServletRequest request) {
-    return validation(e.getBody().getDetail() == null ? "A required value is missing" : e.getBody().getDetail(), null, request);
+  ResponseEntity<ErrorResponse> missing(
+      MissingRequestValueException e, HttpServletRequest request) {
+    return validation(
+        e.getBody().getDetail() == null ? "A required value is missing" : e.getBody().getDetail(),
+        null,
+        request);
   }
 
   @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
   ResponseEntity<ErrorResponse> noHandler(Exception e, HttpServletRequest request) {
-    return error(ErrorCode.RESOURCE_NOT_FOUND, "No resource at " + request.getRequestURI(), request);
+    return error(
+        ErrorCode.RESOURCE_NOT_FOUND, "No resource at " + request.getRequestURI(), request);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ErrorResponse> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+  ResponseEntity<ErrorResponse> method(
+      HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
     ResponseEntity<ErrorResponse> response =
-        error(ErrorCode.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here", request);
+        error(
+            ErrorCode.METHOD_NOT_ALLOWED,
+            "Method " + e.getMethod() + " is not allowed here",
+            request);
     return ResponseEntity.status(response.getStatusCode())
         .headers(e.getHeaders())
         .body(response.getBody());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ErrorResponse> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    return error(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content type must be application/json", request);
+  ResponseEntity<ErrorResponse> mediaType(
+      HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    return error(
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content type must be application/json", request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-  ResponseEntity<ErrorResponse> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+  ResponseEntity<ErrorResponse> notAcceptable(
+      HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
     return validation("This resource answers application/json only", null, request);
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<ErrorResponse> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+  ResponseEntity<ErrorResponse> tooLarge(
+      MaxUploadSizeExceededException e, HttpServletRequest request) {
     return error(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large", request);
   }
 
@@ -203,7 +236,12 @@ public class GlobalErrorHandler {
         e.getClass().getSimpleName());
     return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
         .header(HttpHeaders.RETRY_AFTER, "1")
-        .body(ErrorResponse.of(ErrorCode.SERVICE_UNAVAILABLE, "The service is briefly unavailable; try again", null, requestId(request)));
+        .body(
+            ErrorResponse.of(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                "The service is briefly unavailable; try again",
+                null,
+                requestId(request)));
   }
 
   @ExceptionHandler(Exception.class)
@@ -220,12 +258,16 @@ public class GlobalErrorHandler {
     return error(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred", request);
   }
 
-  static ResponseEntity<ErrorResponse> error(ErrorCode code, String message, HttpServletRequest request) {
-    return ResponseEntity.status(code.status()).body(ErrorResponse.of(code, message, null, requestId(request)));
+  static ResponseEntity<ErrorResponse> error(
+      ErrorCode code, String message, HttpServletRequest request) {
+    return ResponseEntity.status(code.status())
+        .body(ErrorResponse.of(code, message, null, requestId(request)));
   }
 
   private static ResponseEntity<ErrorResponse> validation(
-      String message, @Nullable List<ErrorResponse.FieldViolation> details, HttpServletRequest request) {
+      String message,
+      @Nullable List<ErrorResponse.FieldViolation> details,
+      HttpServletRequest request) {
     return ResponseEntity.status(ErrorCode.VALIDATION_ERROR.status())
         .body(ErrorResponse.of(ErrorCode.VALIDATION_ERROR, message, details, requestId(request)));
   }
@@ -234,15 +276,25 @@ public class GlobalErrorHandler {
     return ErrorResponseWriter.requestId(request);
   }
 
-  /** {@code jsonType}: the body whose JSON names the fields; {@code null} keeps the names as bound. */
-  private List<ErrorResponse.FieldViolation> fieldViolations(@Nullable Class<?> jsonType, List<FieldError> errors) {
+  /**
+   * {@code jsonType}: the body whose JSON names the fields; {@code null} keeps the names as bound.
+   */
+  private List<ErrorResponse.FieldViolation> fieldViolations(
+      @Nullable Class<?> jsonType, List<FieldError> errors) {
     return errors.stream()
-        .map(f -> new ErrorResponse.FieldViolation(jsonFields.of(jsonType, f.getField()), fieldMessage(f.isBindingFailure(), f.getDefaultMessage())))
+        .map(
+            f ->
+                new ErrorResponse.FieldViolation(
+                    jsonFields.of(jsonType, f.getField()),
+                    fieldMessage(f.isBindingFailure(), f.getDefaultMessage())))
         .toList();
   }
 
-  private static List<ErrorResponse.FieldViolation> sorted(List<ErrorResponse.FieldViolation> details) {
-    return details.stream().sorted(Comparator.comparing(ErrorResponse.FieldViolation::field)).toList();
+  private static List<ErrorResponse.FieldViolation> sorted(
+      List<ErrorResponse.FieldViolation> details) {
+    return details.stream()
+        .sorted(Comparator.comparing(ErrorResponse.FieldViolation::field))
+        .toList();
   }
 
   /** The JSON path of a body failure as the client wrote it: {@code items[2].title}. */
@@ -258,7 +310,10 @@ public class GlobalErrorHandler {
     return path.toString();
   }
 
-  /** A parameter as the client sends it: its {@code @RequestParam}, {@code @PathVariable} or {@code @RequestHeader} name. */
+  /**
+   * A parameter as the client sends it: its {@code @RequestParam}, {@code @PathVariable} or
+   * {@code @RequestHeader} name.
+   */
   private static String requestName(MethodParameter parameter) {
     for (Annotation annotation : parameter.getParameterAnnotations()) {
       String name =

@@ -11,8 +11,8 @@ import org.springframework.web.context.request.NativeWebRequest;
 /**
  * The API speaks JSON only, so JSON is always acceptable: it is added, last, to whatever the
  * client's {@code Accept} names, and an {@code Accept} that cannot be parsed counts as JSON. A
- * request for {@code text/html} or {@code application/xml} gets its JSON answer instead of an
- * empty 406; a route that produces another type still answers it to a client that asks for it.
+ * request for {@code text/html} or {@code application/xml} gets its JSON answer instead of an empty
+ * 406; a route that produces another type still answers it to a client that asks for it.
  */
 final class JsonAlwaysAcceptable implements ContentNegotiationStrategy {
 

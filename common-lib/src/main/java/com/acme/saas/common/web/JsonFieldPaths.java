@@ -10,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a validation error's bean path ({@code items[2].unitPrice}) into the path of the JSON the
- * client sent ({@code items[2].unit_price}), so a detail names the property as the client wrote
- * it, {@code @JsonProperty} included. A segment Jackson does not know is kept as it is.
+ * client sent ({@code items[2].unit_price}), so a detail names the property as the client wrote it,
+ * {@code @JsonProperty} included. A segment Jackson does not know is kept as it is.
  */
 final class JsonFieldPaths {
 
@@ -42,7 +42,9 @@ final class JsonFieldPaths {
       path.append(property == null ? parts.group(1) : property.getName()).append(parts.group(2));
       type = property == null ? null : property.getPrimaryType();
       // Each [index] steps into the element type of a list, an array or a map.
-      for (int i = 0; type != null && i < parts.group(2).chars().filter(c -> c == '[').count(); i++) {
+      for (int i = 0;
+          type != null && i < parts.group(2).chars().filter(c -> c == '[').count();
+          i++) {
         type = type.getContentType();
       }
     }
@@ -50,7 +52,8 @@ final class JsonFieldPaths {
   }
 
   private @Nullable BeanPropertyDefinition property(JavaType type, String javaName) {
-    BeanDescription description = jsonMapper._deserializationContext().introspectBeanDescriptionForCreation(type);
+    BeanDescription description =
+        jsonMapper._deserializationContext().introspectBeanDescriptionForCreation(type);
     for (BeanPropertyDefinition property : description.findProperties()) {
       if (property.getInternalName().equals(javaName)) {
         return property;

@@ -9,6 +9,7 @@ public record PageResponse<T>(List<T> data, PageMeta meta) {
 
   public static <T> PageResponse<T> of(List<T> items, PageQuery query, long total) {
     long totalPages = (total + query.pageSize() - 1) / query.pageSize();
-    return new PageResponse<>(items, new PageMeta(total, query.page(), query.pageSize(), totalPages));
+    return new PageResponse<>(
+        items, new PageMeta(total, query.page(), query.pageSize(), totalPages));
   }
 }

@@ -2,11 +2,11 @@ package com.acme.saas.common.web;
 
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,7 +16,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The envelope, the error catalogue, request ids and body limits for every Spring MVC service. */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@AutoConfiguration(
+    beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebProperties.class)
 public class WebAutoConfiguration {
@@ -54,13 +55,15 @@ public class WebAutoConfiguration {
 
   @Bean
   FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
-    FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+    FilterRegistrationBean<RequestIdFilter> registration =
+        new FilterRegistrationBean<>(new RequestIdFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
 
   @Bean
-  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebProperties properties, ErrorResponseWriter errors) {
+  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+      WebProperties properties, ErrorResponseWriter errors) {
     FilterRegistrationBean<BodySizeLimitFilter> registration =
         new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize(), errors));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

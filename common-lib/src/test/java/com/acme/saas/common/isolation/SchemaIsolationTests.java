@@ -63,15 +63,21 @@ class SchemaIsolationTests {
   void everyServiceHasItsSchemaOwnedByItsRole() throws SQLException {
     try (Connection admin = Infrastructure.get().superuserConnection(database);
         Statement s = admin.createStatement();
-        var rows = s.executeQuery(
-            "select nspname || '=' || pg_get_userbyid(nspowner) from pg_namespace"
-                + " where nspname in ('auth','users','tasks','billing','flags') order by 1")) {
+        var rows =
+            s.executeQuery(
+                "select nspname || '=' || pg_get_userbyid(nspowner) from pg_namespace"
+                    + " where nspname in ('auth','users','tasks','billing','flags') order by 1")) {
       java.util.List<String> owners = new java.util.ArrayList<>();
       while (rows.next()) {
         owners.add(rows.getString(1));
       }
       assertThat(owners)
-          .containsExactly("auth=auth_service", "billing=billing_service", "flags=flags_service", "tasks=task_service", "users=user_service");
+          .containsExactly(
+              "auth=auth_service",
+              "billing=billing_service",
+              "flags=flags_service",
+              "tasks=task_service",
+              "users=user_service");
     }
   }
 }

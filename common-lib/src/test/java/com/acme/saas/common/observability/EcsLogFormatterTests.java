@@ -29,7 +29,9 @@ class EcsLogFormatterTests {
 
     for (LoggingEvent event : List.of(accessEvent(), failureEvent())) {
       byte[] expected = boots.encode(event);
-      assertThat(new String(expected, StandardCharsets.UTF_8)).contains(event.getFormattedMessage().substring(0, 8)).endsWith("}\n");
+      assertThat(new String(expected, StandardCharsets.UTF_8))
+          .contains(event.getFormattedMessage().substring(0, 8))
+          .endsWith("}\n");
       assertThat(new String(ours.encode(event), StandardCharsets.UTF_8))
           .isEqualTo(new String(expected, StandardCharsets.UTF_8));
       assertThat(ours.encode(event)).isEqualTo(expected);
@@ -40,15 +42,23 @@ class EcsLogFormatterTests {
   void isTheSuitesConsoleFormat() {
     StandardEnvironment environment = new StandardEnvironment();
     new SuiteDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, null);
-    assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo(EcsLogFormatter.class.getName());
+    assertThat(environment.getProperty("logging.structured.format.console"))
+        .isEqualTo(EcsLogFormatter.class.getName());
   }
 
-  /** An access log line: key-value pairs, an MDC entry, characters JSON escapes and UTF-8 encodes. */
+  /**
+   * An access log line: key-value pairs, an MDC entry, characters JSON escapes and UTF-8 encodes.
+   */
   private LoggingEvent accessEvent() {
     Logger logger = context.getLogger("gateway.access");
     LoggingEvent event =
         new LoggingEvent(
-            Logger.class.getName(), logger, Level.INFO, "http.access path={} \"quoted\"\tgrüße ✓", null, new Object[] {"/api/v1/tasks"});
+            Logger.class.getName(),
+            logger,
+            Level.INFO,
+            "http.access path={} \"quoted\"\tgrüße ✓",
+            null,
+            new Object[] {"/api/v1/tasks"});
     List<KeyValuePair> pairs = new ArrayList<>();
     pairs.add(new KeyValuePair("method", "GET"));
     pairs.add(new KeyValuePair("status", 200));
@@ -64,7 +74,12 @@ class EcsLogFormatterTests {
     Logger logger = context.getLogger("com.acme.saas.outbox");
     LoggingEvent event =
         new LoggingEvent(
-            Logger.class.getName(), logger, Level.ERROR, "relay failed", new IllegalStateException("broker down\nretrying"), null);
+            Logger.class.getName(),
+            logger,
+            Level.ERROR,
+            "relay failed",
+            new IllegalStateException("broker down\nretrying"),
+            null);
     event.addMarker(MarkerFactory.getMarker("OUTBOX"));
     event.setMDCPropertyMap(Map.of());
     event.setThreadName("outbox-relay");

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(classes = ProbeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = ProbeApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class ObservabilityTests {
 
@@ -33,9 +35,13 @@ class ObservabilityTests {
 
   @Test
   void kafkasRebootstrapChatterIsNotLogged() {
-    assertThat(LoggerFactory.getLogger("org.apache.kafka.clients.admin.internals.AdminMetadataManager").isInfoEnabled())
+    assertThat(
+            LoggerFactory.getLogger("org.apache.kafka.clients.admin.internals.AdminMetadataManager")
+                .isInfoEnabled())
         .isFalse();
-    assertThat(LoggerFactory.getLogger("org.apache.kafka.clients.admin.internals.AdminMetadataManager").isWarnEnabled())
+    assertThat(
+            LoggerFactory.getLogger("org.apache.kafka.clients.admin.internals.AdminMetadataManager")
+                .isWarnEnabled())
         .isTrue();
   }
 
@@ -53,13 +59,17 @@ class ObservabilityTests {
 
     ConsumerRecord<String, String> record =
         KafkaTestClient.shared()
-            .readUntil(Topics.USER_EVENTS, read -> read.stream().anyMatch(r -> user.toString().equals(r.key())), Duration.ofSeconds(30))
+            .readUntil(
+                Topics.USER_EVENTS,
+                read -> read.stream().anyMatch(r -> user.toString().equals(r.key())),
+                Duration.ofSeconds(30))
             .stream()
             .filter(r -> user.toString().equals(r.key()))
             .findFirst()
             .orElseThrow();
     Header traceparent = record.headers().lastHeader("traceparent");
     assertThat(traceparent).isNotNull();
-    assertThat(new String(traceparent.value(), StandardCharsets.US_ASCII)).startsWith("00-" + traceId + "-");
+    assertThat(new String(traceparent.value(), StandardCharsets.US_ASCII))
+        .startsWith("00-" + traceId + "-");
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiConventionsTests {
 
   private final OpenApiConventions conventions =
-      new OpenApiConventions("task-service", List.of("POST /api/v1/auth/login", "POST /api/v1/webhooks/stripe"));
+      new OpenApiConventions(
+          "task-service", List.of("POST /api/v1/auth/login", "POST /api/v1/webhooks/stripe"));
 
   @Test
   void theErrorSchemaEnumeratesTheWholeCatalogue() {
@@ -31,35 +32,54 @@ class OpenApiConventionsTests {
     Schema<?> code = (Schema<?>) error.getProperties().get("code");
     assertThat(code.getEnum())
         .isEqualTo(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
-    assertThat(document.getComponents().getSecuritySchemes().get("bearer").getScheme()).isEqualTo("bearer");
+    assertThat(document.getComponents().getSecuritySchemes().get("bearer").getScheme())
+        .isEqualTo("bearer");
   }
 
   @Test
   void aProtectedRouteWithAPathIdNeedsABearerTokenAndAnswersItsErrors() {
-    Operation get = new Operation().responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("ok")))
-        .addParametersItem(new PathParameter().name("id"));
-    OpenAPI document = new OpenAPI().paths(new Paths().addPathItem("/api/v1/tasks/{id}", new PathItem().get(get)));
+    Operation get =
+        new Operation()
+            .responses(
+                new ApiResponses().addApiResponse("200", new ApiResponse().description("ok")))
+            .addParametersItem(new PathParameter().name("id"));
+    OpenAPI document =
+        new OpenAPI().paths(new Paths().addPathItem("/api/v1/tasks/{id}", new PathItem().get(get)));
 
     conventions.customise(document);
 
     assertThat(get.getSecurity()).containsExactly(new SecurityRequirement().addList("bearer"));
-    assertThat(get.getResponses().keySet()).containsExactlyInAnyOrder("200", "400", "401", "403", "404", "429", "500", "503");
-    assertThat(get.getResponses().get("404").getContent().get("application/json").getSchema().get$ref())
+    assertThat(get.getResponses().keySet())
+        .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "429", "500", "503");
+    assertThat(
+            get.getResponses()
+                .get("404")
+                .getContent()
+                .get("application/json")
+                .getSchema()
+                .get$ref())
         .isEqualTo("#/components/schemas/ErrorResponse");
   }
 
   @Test
   void aPublicRouteHasNoBearerSecurityAndKeepsTheSecurityItDeclares() {
     Operation login = new Operation().responses(new ApiResponses());
-    Operation webhook = new Operation().responses(new ApiResponses()).addSecurityItem(new SecurityRequirement().addList("stripe-signature"));
-    OpenAPI document = new OpenAPI().paths(new Paths()
-        .addPathItem("/api/v1/auth/login", new PathItem().post(login))
-        .addPathItem("/api/v1/webhooks/stripe", new PathItem().post(webhook)));
+    Operation webhook =
+        new Operation()
+            .responses(new ApiResponses())
+            .addSecurityItem(new SecurityRequirement().addList("stripe-signature"));
+    OpenAPI document =
+        new OpenAPI()
+            .paths(
+                new Paths()
+                    .addPathItem("/api/v1/auth/login", new PathItem().post(login))
+                    .addPathItem("/api/v1/webhooks/stripe", new PathItem().post(webhook)));
 
     conventions.customise(document);
 
     assertThat(login.getSecurity()).isNull();
     assertThat(login.getResponses().keySet()).containsExactlyInAnyOrder("429", "500", "503");
-    assertThat(webhook.getSecurity()).containsExactly(new SecurityRequirement().addList("stripe-signature"));
+    assertThat(webhook.getSecurity())
+        .containsExactly(new SecurityRequirement().addList("stripe-signature"));
   }
 }

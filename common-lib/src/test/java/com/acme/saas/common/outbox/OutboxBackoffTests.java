@@ -11,8 +11,13 @@ class OutboxBackoffTests {
 
   final OutboxProperties properties =
       new OutboxProperties(
-          Duration.ofSeconds(1), 200, Duration.ofSeconds(10), Duration.ofDays(7),
-          Duration.ofSeconds(1), Duration.ofMinutes(1), 10);
+          Duration.ofSeconds(1),
+          200,
+          Duration.ofSeconds(10),
+          Duration.ofDays(7),
+          Duration.ofSeconds(1),
+          Duration.ofMinutes(1),
+          10);
 
   @ParameterizedTest
   @CsvSource({"1, PT1S", "2, PT2S", "3, PT4S", "6, PT32S", "7, PT1M", "10, PT1M", "1000, PT1M"})

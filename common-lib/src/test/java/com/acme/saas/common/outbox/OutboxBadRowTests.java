@@ -54,6 +54,7 @@ class OutboxBadRowTests {
 
   /** The topics' limit, in bytes: small events fit, {@link #oversized} does not. */
   static final int TOPIC_LIMIT = 2048;
+
   /** Starts the oversized event's note; no log line may show it. */
   static final String PAYLOAD_MARK = "payload-of-the-oversized-event";
 
@@ -88,9 +89,13 @@ class OutboxBadRowTests {
     UUID last = UUID.randomUUID();
     write(small(topic, last));
     List<ConsumerRecord<String, String>> read =
-        KafkaTestClient.shared().readUntil(topic, records -> keys(records).contains(last.toString()), Duration.ofSeconds(30));
+        KafkaTestClient.shared()
+            .readUntil(
+                topic, records -> keys(records).contains(last.toString()), Duration.ofSeconds(30));
 
-    assertThat(keys(read)).containsAll(others.stream().map(UUID::toString).toList()).doesNotContain(a.toString());
+    assertThat(keys(read))
+        .containsAll(others.stream().map(UUID::toString).toList())
+        .doesNotContain(a.toString());
     FailedRow row = failedRow(refused);
     assertThat(row.attempts()).isGreaterThanOrEqualTo(3);
     assertThat(row.lastError()).contains("RecordTooLargeException");
@@ -100,7 +105,8 @@ class OutboxBadRowTests {
   }
 
   @Test
-  void aStuckEventRaisesTheGaugeAndAnErrorNamingItButNotItsPayload(CapturedOutput output) throws Exception {
+  void aStuckEventRaisesTheGaugeAndAnErrorNamingItButNotItsPayload(CapturedOutput output)
+      throws Exception {
     String topic = limitedTopic();
     UUID a = UUID.randomUUID();
     assertThat(stuckGauge()).isZero();
@@ -130,7 +136,8 @@ class OutboxBadRowTests {
     setMessageLimit(topic, 1_048_588);
 
     List<ConsumerRecord<String, String>> read =
-        KafkaTestClient.shared().readUntil(topic, records -> records.size() >= 2, Duration.ofSeconds(30));
+        KafkaTestClient.shared()
+            .readUntil(topic, records -> records.size() >= 2, Duration.ofSeconds(30));
     assertThat(read.stream().map(r -> eventId(r.value())))
         .containsExactly(refused.toString(), heldBack.toString());
     await().atMost(Duration.ofSeconds(5)).until(() -> failedRow(heldBack).sent());
@@ -143,18 +150,25 @@ class OutboxBadRowTests {
   }
 
   private long rowId(UUID eventId) {
-    return jdbc.sql("select id from outbox where event_id = :id").param("id", eventId).query(Long.class).single();
+    return jdbc.sql("select id from outbox where event_id = :id")
+        .param("id", eventId)
+        .query(Long.class)
+        .single();
   }
 
   private UUID write(DomainEvent event) {
-    return new TransactionTemplate(transactionManager).execute(status -> outbox.write(event).eventId());
+    return new TransactionTemplate(transactionManager)
+        .execute(status -> outbox.write(event).eventId());
   }
 
   private String limitedTopic() throws ExecutionException, InterruptedException {
     String topic = "outbox-limit-" + UUID.randomUUID();
     try (Admin admin = admin()) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-              .configs(Map.of("max.message.bytes", String.valueOf(TOPIC_LIMIT)))))
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topic, 1, (short) 1)
+                      .configs(Map.of("max.message.bytes", String.valueOf(TOPIC_LIMIT)))))
           .all()
           .get();
     }
@@ -162,22 +176,34 @@ class OutboxBadRowTests {
     return topic;
   }
 
-  private static void setMessageLimit(String topic, int bytes) throws ExecutionException, InterruptedException {
+  private static void setMessageLimit(String topic, int bytes)
+      throws ExecutionException, InterruptedException {
     try (Admin admin = admin()) {
-      admin.incrementalAlterConfigs(Map.of(
-              new ConfigResource(ConfigResource.Type.TOPIC, topic),
-              List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", String.valueOf(bytes)), AlterConfigOp.OpType.SET))))
+      admin
+          .incrementalAlterConfigs(
+              Map.of(
+                  new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                  List.of(
+                      new AlterConfigOp(
+                          new ConfigEntry("max.message.bytes", String.valueOf(bytes)),
+                          AlterConfigOp.OpType.SET))))
           .all()
           .get();
     }
   }
 
   private static Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers()));
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            Infrastructure.get().kafkaBootstrapServers()));
   }
 
   private int attempts(UUID eventId) {
-    return jdbc.sql("select attempts from outbox where event_id = :id").param("id", eventId).query(Integer.class).single();
+    return jdbc.sql("select attempts from outbox where event_id = :id")
+        .param("id", eventId)
+        .query(Integer.class)
+        .single();
   }
 
   private long pendingRows() {
@@ -213,7 +239,9 @@ class OutboxBadRowTests {
 
   record FailedRow(int attempts, String lastError, boolean lastAttemptAt, boolean sent) {}
 
-  /** An event of a user on a topic of the test's own, with a note that makes it as large as needed. */
+  /**
+   * An event of a user on a topic of the test's own, with a note that makes it as large as needed.
+   */
   record ProbeEvent(@JsonIgnore String topic, UUID userId, String note) implements DomainEvent {
     @Override
     public EventType<?> eventType() {

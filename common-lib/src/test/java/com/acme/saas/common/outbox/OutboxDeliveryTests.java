@@ -34,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * are all delivered, in order, once Kafka answers. The service's bootstrap address is a loopback
  * port that refuses connections until the test opens it to the real broker.
  */
-@SpringBootTest(classes = ProbeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = ProbeApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class OutboxDeliveryTests {
 
@@ -58,11 +60,17 @@ class OutboxDeliveryTests {
     HttpApi api = HttpApi.local(port);
     List<UUID> users = Stream.generate(UUID::randomUUID).limit(3).toList();
     for (UUID user : users) {
-      assertThat(api.post("/probe/users/" + user + "/delete", TestTokens.admin(UUID.randomUUID()), null).status())
+      assertThat(
+              api.post(
+                      "/probe/users/" + user + "/delete", TestTokens.admin(UUID.randomUUID()), null)
+                  .status())
           .isEqualTo(204);
     }
     // The relay has tried and failed; nothing is lost, everything is still pending.
-    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15)).until(() -> outboxRows.pendingCount() == 3);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> outboxRows.pendingCount() == 3);
 
     door.open();
 
@@ -71,13 +79,20 @@ class OutboxDeliveryTests {
         KafkaTestClient.shared()
             .readUntil(
                 Topics.USER_EVENTS,
-                read -> read.stream().filter(r -> users.contains(UUID.fromString(r.key()))).count() == 3,
+                read ->
+                    read.stream().filter(r -> users.contains(UUID.fromString(r.key()))).count()
+                        == 3,
                 Duration.ofSeconds(30));
-    assertThat(records.stream().map(ConsumerRecord::key).filter(k -> users.contains(UUID.fromString(k))))
+    assertThat(
+            records.stream()
+                .map(ConsumerRecord::key)
+                .filter(k -> users.contains(UUID.fromString(k))))
         .containsExactlyElementsOf(users.stream().map(UUID::toString).toList());
   }
 
-  /** A loopback port that refuses connections until opened, then forwards them to the test broker. */
+  /**
+   * A loopback port that refuses connections until opened, then forwards them to the test broker.
+   */
   static final class BrokerDoor {
     final int port;
     private ServerSocket listener;
@@ -93,18 +108,20 @@ class OutboxDeliveryTests {
     void open() throws IOException {
       String[] broker = Infrastructure.get().kafkaBootstrapServers().split(",")[0].split(":");
       listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-      Thread.ofVirtual().start(() -> {
-        while (!listener.isClosed()) {
-          try {
-            Socket client = listener.accept();
-            Socket upstream = new Socket(broker[0], Integer.parseInt(broker[1]));
-            Thread.ofVirtual().start(() -> pipe(client, upstream));
-            Thread.ofVirtual().start(() -> pipe(upstream, client));
-          } catch (IOException e) {
-            return;
-          }
-        }
-      });
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                while (!listener.isClosed()) {
+                  try {
+                    Socket client = listener.accept();
+                    Socket upstream = new Socket(broker[0], Integer.parseInt(broker[1]));
+                    Thread.ofVirtual().start(() -> pipe(client, upstream));
+                    Thread.ofVirtual().start(() -> pipe(upstream, client));
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              });
     }
 
     void close() throws IOException {
@@ -114,7 +131,8 @@ class OutboxDeliveryTests {
     }
 
     private static void pipe(Socket from, Socket to) {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+      try (InputStream in = from.getInputStream();
+          OutputStream out = to.getOutputStream()) {
         in.transferTo(out);
       } catch (IOException ignored) {
         // either side closed

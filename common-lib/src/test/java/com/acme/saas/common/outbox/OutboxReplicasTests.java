@@ -43,18 +43,27 @@ class OutboxReplicasTests {
     // One user's events, so they share a key and a partition: their order must survive.
     List<UUID> eventIds =
         IntStream.range(0, 300)
-            .mapToObj(i -> transactions.execute(status -> outbox.write(new UserDeleted(user)).eventId()))
+            .mapToObj(
+                i -> transactions.execute(status -> outbox.write(new UserDeleted(user)).eventId()))
             .toList();
 
     OutboxRelay otherReplica =
-        new OutboxRelay(new OutboxRepository(JdbcClient.create(dataSource)), transactions, kafkaTemplate, properties, () -> {});
+        new OutboxRelay(
+            new OutboxRepository(JdbcClient.create(dataSource)),
+            transactions,
+            kafkaTemplate,
+            properties,
+            () -> {});
     CompletableFuture<Integer> first = CompletableFuture.supplyAsync(relay::relayPending);
     CompletableFuture<Integer> second = CompletableFuture.supplyAsync(otherReplica::relayPending);
     CompletableFuture.allOf(first, second).join();
 
     List<String> published =
         KafkaTestClient.shared()
-            .readUntil(Topics.USER_EVENTS, read -> ofUser(read, user).size() >= eventIds.size(), Duration.ofSeconds(60))
+            .readUntil(
+                Topics.USER_EVENTS,
+                read -> ofUser(read, user).size() >= eventIds.size(),
+                Duration.ofSeconds(60))
             .stream()
             .filter(r -> user.toString().equals(r.key()))
             .map(r -> r.value().replaceAll(".*\"eventId\": ?\"([^\"]+)\".*", "$1"))
@@ -64,7 +73,8 @@ class OutboxReplicasTests {
     assertThat(outboxRows.pendingCount()).isZero();
   }
 
-  private static List<ConsumerRecord<String, String>> ofUser(List<ConsumerRecord<String, String>> records, UUID user) {
+  private static List<ConsumerRecord<String, String>> ofUser(
+      List<ConsumerRecord<String, String>> records, UUID user) {
     return records.stream().filter(r -> user.toString().equals(r.key())).toList();
   }
 }

@@ -49,7 +49,8 @@ class OutboxUpgradeTests {
         StandaloneService.start(ProbeApplication.class, Map.of("spring.datasource.url", url))) {
       JdbcClient jdbc = service.getBean(JdbcClient.class);
       List<String> columns =
-          jdbc.sql("select column_name from information_schema.columns where table_schema = 'probe' and table_name = 'outbox'")
+          jdbc.sql(
+                  "select column_name from information_schema.columns where table_schema = 'probe' and table_name = 'outbox'")
               .query(String.class)
               .list();
       assertThat(columns).contains("attempts", "last_error", "last_attempt_at", "next_attempt_at");

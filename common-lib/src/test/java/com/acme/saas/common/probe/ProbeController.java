@@ -1,11 +1,11 @@
 package com.acme.saas.common.probe;
 
 import com.acme.saas.common.security.CurrentUser;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ApiResponse;
 import com.acme.saas.common.web.PageQuery;
 import com.acme.saas.common.web.PageResponse;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,10 +38,14 @@ class ProbeController {
     this.jdbc = jdbc;
   }
 
-  /** The request's own database session is cut under it, as pg_terminate_backend by an operator does. */
+  /**
+   * The request's own database session is cut under it, as pg_terminate_backend by an operator
+   * does.
+   */
   @GetMapping("/probe/database-cut")
   ApiResponse<Object> databaseCut() {
-    return ApiResponse.of(jdbc.sql("select pg_terminate_backend(pg_backend_pid())").query().singleValue());
+    return ApiResponse.of(
+        jdbc.sql("select pg_terminate_backend(pg_backend_pid())").query().singleValue());
   }
 
   record ItemRequest(@NotBlank @Size(max = 20) String name, @Min(1) @Max(10) int count) {}
@@ -50,17 +54,23 @@ class ProbeController {
 
   record OrderLine(@NotBlank String title, @JsonProperty("unit_price") @Min(0) int unitPrice) {}
 
-  /** The constrained {@code dry-run} parameter turns on method validation, as on the services' list routes. */
+  /**
+   * The constrained {@code dry-run} parameter turns on method validation, as on the services' list
+   * routes.
+   */
   @PostMapping("/probe/orders")
   @ResponseStatus(HttpStatus.CREATED)
   ApiResponse<OrderRequest> order(
       @Valid @RequestBody OrderRequest order,
-      @RequestParam(name = "dry-run", defaultValue = "no") @Pattern(regexp = "yes|no") String dryRun) {
+      @RequestParam(name = "dry-run", defaultValue = "no") @Pattern(regexp = "yes|no")
+          String dryRun) {
     return ApiResponse.of(order);
   }
 
   @GetMapping("/probe/search")
-  PageResponse<Integer> search(@Valid PageQuery page, @RequestParam(name = "q", required = false) @Nullable @Size(max = 5) String text) {
+  PageResponse<Integer> search(
+      @Valid PageQuery page,
+      @RequestParam(name = "q", required = false) @Nullable @Size(max = 5) String text) {
     return PageResponse.of(List.of(), page, 45);
   }
 

@@ -21,10 +21,11 @@ class ProbeUserDeletedHandler implements EventHandler<UserDeleted> {
     this.jdbc = jdbc;
   }
 
-
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {
-    jdbc.sql("insert into probe_erasures (user_id) values (:id)").param("id", event.userId()).update();
+    jdbc.sql("insert into probe_erasures (user_id) values (:id)")
+        .param("id", event.userId())
+        .update();
     if (POISON.equals(event.userId())) {
       poisonAttempts.incrementAndGet();
       throw new IllegalStateException("cannot erase user " + event.userId());

@@ -85,20 +85,28 @@ class AccessTokenVerifierTests {
 
   @Test
   void rejectsAnExpiredTokenAsExpired() {
-    String expired = TestTokens.token(userId, "USER", c -> c.expirationTime(Date.from(Instant.now().minusSeconds(60))));
+    String expired =
+        TestTokens.token(
+            userId, "USER", c -> c.expirationTime(Date.from(Instant.now().minusSeconds(60))));
     assertThatThrownBy(() -> verifier.verify(expired))
-        .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_EXPIRED));
+        .isInstanceOfSatisfying(
+            TokenRejectedException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_EXPIRED));
   }
 
   @Test
   void toleratesThirtySecondsOfClockSkew() {
-    String justExpired = TestTokens.token(userId, "USER", c -> c.expirationTime(Date.from(Instant.now().minusSeconds(10))));
+    String justExpired =
+        TestTokens.token(
+            userId, "USER", c -> c.expirationTime(Date.from(Instant.now().minusSeconds(10))));
     assertThat(verifier.verify(justExpired).userId()).isEqualTo(userId);
   }
 
   @Test
   void rejectsATokenNotYetValid() {
-    assertInvalid(TestTokens.token(userId, "USER", c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(120)))));
+    assertInvalid(
+        TestTokens.token(
+            userId, "USER", c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(120)))));
   }
 
   @Test
@@ -112,7 +120,10 @@ class AccessTokenVerifierTests {
     RSAKey attacker = TestTokens.generate("test-key-1");
     SignedJWT forged =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-key-1").jwk(attacker.toPublicJWK()).build(),
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID("test-key-1")
+                .jwk(attacker.toPublicJWK())
+                .build(),
             TestTokens.claims(userId, "ADMIN", c -> {}).build());
     forged.sign(new RSASSASigner(attacker));
     assertInvalid(forged.serialize());
@@ -133,15 +144,19 @@ class AccessTokenVerifierTests {
   void aRotatedInKeyIsFoundByRefetching() {
     verifier.verify(TestTokens.user(userId));
     RSAKey next = TestTokens.generate("test-key-2");
-    TestTokens.publish(new JWKSet(List.of(TestTokens.signingKey().toPublicJWK(), next.toPublicJWK())));
-    VerifiedToken token = verifier.verify(TestTokens.sign(next, TestTokens.claims(userId, "USER", c -> {})));
+    TestTokens.publish(
+        new JWKSet(List.of(TestTokens.signingKey().toPublicJWK(), next.toPublicJWK())));
+    VerifiedToken token =
+        verifier.verify(TestTokens.sign(next, TestTokens.claims(userId, "USER", c -> {})));
     assertThat(token.userId()).isEqualTo(userId);
     assertThat(verifier.verify(TestTokens.user(userId)).userId()).isEqualTo(userId);
   }
 
   private void assertInvalid(String token) {
     assertThatThrownBy(() -> verifier.verify(token))
-        .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID));
+        .isInstanceOfSatisfying(
+            TokenRejectedException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID));
   }
 
   private static String base64(String json) {

@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A service verifies the token itself and answers each authentication failure with its own code. */
-@SpringBootTest(classes = ProbeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * A service verifies the token itself and answers each authentication failure with its own code.
+ */
+@SpringBootTest(
+    classes = ProbeApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class ResourceServerTests {
 
@@ -45,7 +49,10 @@ class ResourceServerTests {
   @Test
   void expiredTokenIsTokenExpired() {
     String expired =
-        TestTokens.token(UUID.randomUUID(), "USER", c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120))));
+        TestTokens.token(
+            UUID.randomUUID(),
+            "USER",
+            c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120))));
     HttpApi.Response response = api.get("/probe/me", expired);
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("TOKEN_EXPIRED");
@@ -55,8 +62,11 @@ class ResourceServerTests {
   void callerComesFromTheVerifiedToken() {
     UUID userId = UUID.randomUUID();
     HttpApi.Response response =
-        api.call("GET", "/probe/me").bearer(TestTokens.user(userId)).header("X-User-Id", UUID.randomUUID().toString())
-            .header("X-User-Role", "ADMIN").send();
+        api.call("GET", "/probe/me")
+            .bearer(TestTokens.user(userId))
+            .header("X-User-Id", UUID.randomUUID().toString())
+            .header("X-User-Role", "ADMIN")
+            .send();
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.data().path("id").asString()).isEqualTo(userId.toString());
     assertThat(response.data().path("role").asString()).isEqualTo("USER");
@@ -71,7 +81,8 @@ class ResourceServerTests {
 
   @Test
   void adminOnAdminRouteIsAllowed() {
-    assertThat(api.get("/probe/admin", TestTokens.admin(UUID.randomUUID())).status()).isEqualTo(200);
+    assertThat(api.get("/probe/admin", TestTokens.admin(UUID.randomUUID())).status())
+        .isEqualTo(200);
   }
 
   @Test

@@ -16,7 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the envelope: VALIDATION_ERROR, JSON, a request id; never Tomcat's HTML page. Sent over a raw
  * socket, so each path reaches the server byte for byte.
  */
-@SpringBootTest(classes = ProbeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = ProbeApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class ContainerErrorTests {
 
@@ -43,9 +45,13 @@ class ContainerErrorTests {
     RawHttp.Response response = RawHttp.local(port).get(target);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
-    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/json");
+    assertThat(response.header("Content-Type"))
+        .as(response.toString())
+        .startsWith("application/json");
     assertThat(response.errorCode()).as(response.toString()).isEqualTo("VALIDATION_ERROR");
-    assertThat(response.body()).doesNotContainIgnoringCase("<html").doesNotContain("Tomcat", "Exception");
+    assertThat(response.body())
+        .doesNotContainIgnoringCase("<html")
+        .doesNotContain("Tomcat", "Exception");
     String requestId = response.json().path("error").path("requestId").asString();
     assertThat(requestId).isNotBlank();
     assertThat(response.header("X-Request-Id")).isEqualTo(requestId);
@@ -53,10 +59,13 @@ class ContainerErrorTests {
 
   @Test
   void headersOverTomcatsLimitAnswerInTheEnvelope() {
-    RawHttp.Response response = RawHttp.local(port).get("/probe/public", "X-Padding: " + "x".repeat(10_000));
+    RawHttp.Response response =
+        RawHttp.local(port).get("/probe/public", "X-Padding: " + "x".repeat(10_000));
 
     assertThat(response.status()).as(response.toString()).isIn(400, 431);
-    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/json");
+    assertThat(response.header("Content-Type"))
+        .as(response.toString())
+        .startsWith("application/json");
     assertThat(response.errorCode()).isEqualTo(ErrorCode.forStatus(response.status()).name());
     assertThat(response.json().path("error").path("requestId").asString()).isNotBlank();
   }
@@ -65,7 +74,9 @@ class ContainerErrorTests {
   void aSaneClientRequestIdIsKept() {
     RawHttp.Response response = RawHttp.local(port).get("/probe/%ZZ", "X-Request-Id: raw-req.7");
 
-    assertThat(response.json().path("error").path("requestId").asString()).as(response.toString()).isEqualTo("raw-req.7");
+    assertThat(response.json().path("error").path("requestId").asString())
+        .as(response.toString())
+        .isEqualTo("raw-req.7");
     assertThat(response.header("X-Request-Id")).isEqualTo("raw-req.7");
   }
 

@@ -21,8 +21,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Every failure class answers its catalogued code and status, in the envelope, with nothing internal. */
-@SpringBootTest(classes = ProbeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Every failure class answers its catalogued code and status, in the envelope, with nothing
+ * internal.
+ */
+@SpringBootTest(
+    classes = ProbeApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class ErrorCatalogueTests {
 
@@ -47,42 +52,50 @@ class ErrorCatalogueTests {
   void beanValidationFailureListsEachField() {
     HttpApi.Response response = api.post("/probe/items", token, Map.of("name", " ", "count", 0));
     assertValidationError(response);
-    assertThat(response.json().path("error").path("details").findValuesAsString("field")).containsExactly("count", "name");
+    assertThat(response.json().path("error").path("details").findValuesAsString("field"))
+        .containsExactly("count", "name");
   }
 
   @Test
   void malformedJsonIsAValidationError() {
     HttpApi.Response response = api.post("/probe/items", token, "{\"name\": ");
     assertValidationError(response);
-    assertThat(response.json().path("error").path("message").asString()).isEqualTo("Malformed JSON request body");
+    assertThat(response.json().path("error").path("message").asString())
+        .isEqualTo("Malformed JSON request body");
   }
 
   @Test
   void unknownFieldIsRejectedSoNothingCanBeMassAssigned() {
-    HttpApi.Response response = api.post("/probe/items", token, Map.of("name", "pen", "count", 1, "role", "ADMIN"));
+    HttpApi.Response response =
+        api.post("/probe/items", token, Map.of("name", "pen", "count", 1, "role", "ADMIN"));
     assertValidationError(response);
-    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("role");
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("role");
   }
 
   @Test
   void wrongTypeInBodyNamesTheField() {
-    HttpApi.Response response = api.post("/probe/items", token, Map.of("name", "pen", "count", "many"));
+    HttpApi.Response response =
+        api.post("/probe/items", token, Map.of("name", "pen", "count", "many"));
     assertValidationError(response);
-    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("count");
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("count");
   }
 
   @Test
   void aFractionForAnIntegerFieldIsRefusedNotTruncated() {
     HttpApi.Response response = api.post("/probe/items", token, "{\"name\":\"pen\",\"count\":2.5}");
     assertValidationError(response);
-    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("count");
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("count");
   }
 
   @Test
   void nonUuidPathVariableIs400() {
     HttpApi.Response response = api.get("/probe/items/not-a-uuid", token);
     assertValidationError(response);
-    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("id");
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("id");
   }
 
   @Test
@@ -90,7 +103,8 @@ class ErrorCatalogueTests {
     UUID id = UUID.randomUUID();
     HttpApi.Response response = api.get("/probe/items/" + id, token);
     assertError(response, 404, "RESOURCE_NOT_FOUND");
-    assertThat(response.json().path("error").path("message").asString()).isEqualTo("Item " + id + " does not exist");
+    assertThat(response.json().path("error").path("message").asString())
+        .isEqualTo("Item " + id + " does not exist");
   }
 
   @Test
@@ -106,14 +120,18 @@ class ErrorCatalogueTests {
   @Test
   void wrongMediaTypeIs415() {
     HttpApi.Response response =
-        api.call("POST", "/probe/items").bearer(token).body("name=pen".getBytes(), "text/plain").send();
+        api.call("POST", "/probe/items")
+            .bearer(token)
+            .body("name=pen".getBytes(), "text/plain")
+            .send();
     assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test
   void declaredOversizedBodyIs413() {
     byte[] body = ("{\"name\":\"" + "x".repeat(1024 * 1024 + 10) + "\",\"count\":1}").getBytes();
-    HttpApi.Response response = api.call("POST", "/probe/items").bearer(token).body(body, "application/json").send();
+    HttpApi.Response response =
+        api.call("POST", "/probe/items").bearer(token).body(body, "application/json").send();
     assertError(response, 413, "PAYLOAD_TOO_LARGE");
   }
 
@@ -128,7 +146,10 @@ class ErrorCatalogueTests {
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .build();
     HttpResponse<String> response =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
     assertThat(response.body()).contains("\"PAYLOAD_TOO_LARGE\"");
   }
@@ -154,7 +175,8 @@ class ErrorCatalogueTests {
     HttpApi.Response response = api.get("/probe/boom", token);
     assertError(response, 500, "INTERNAL_ERROR");
     assertThat(response.text())
-        .doesNotContain("secret_table", "hunter2", "IllegalStateException", "java.", "at com.", "Exception");
+        .doesNotContain(
+            "secret_table", "hunter2", "IllegalStateException", "java.", "at com.", "Exception");
   }
 
   @Test
@@ -168,39 +190,50 @@ class ErrorCatalogueTests {
 
   @Test
   void requestIdIsEchoedAndCarriedInTheErrorBody() {
-    HttpApi.Response response = api.call("GET", "/probe/boom").bearer(token).header("X-Request-Id", "client-req.42").send();
+    HttpApi.Response response =
+        api.call("GET", "/probe/boom").bearer(token).header("X-Request-Id", "client-req.42").send();
     assertThat(response.header("X-Request-Id")).isEqualTo("client-req.42");
-    assertThat(response.json().path("error").path("requestId").asString()).isEqualTo("client-req.42");
+    assertThat(response.json().path("error").path("requestId").asString())
+        .isEqualTo("client-req.42");
   }
 
   @Test
   void insaneRequestIdIsReplaced() {
-    HttpApi.Response response = api.call("GET", "/probe/public").header("X-Request-Id", "bad id; drop table").send();
-    assertThat(response.header("X-Request-Id")).isNotBlank().doesNotContain(" ").hasSizeLessThanOrEqualTo(64);
+    HttpApi.Response response =
+        api.call("GET", "/probe/public").header("X-Request-Id", "bad id; drop table").send();
+    assertThat(response.header("X-Request-Id"))
+        .isNotBlank()
+        .doesNotContain(" ")
+        .hasSizeLessThanOrEqualTo(64);
   }
 
   @Test
   void pageSizeOutOfRangeNamesPageSize() {
     HttpApi.Response response = api.get("/probe/search?pageSize=500", token);
 
-    assertThat(details(response)).containsExactly(Map.entry("pageSize", "must be less than or equal to 100"));
+    assertThat(details(response))
+        .containsExactly(Map.entry("pageSize", "must be less than or equal to 100"));
   }
 
   @Test
   void pageOutOfRangeNamesPage() {
     HttpApi.Response response = api.get("/probe/search?page=0&pageSize=20", token);
 
-    assertThat(details(response)).containsExactly(Map.entry("page", "must be greater than or equal to 1"));
+    assertThat(details(response))
+        .containsExactly(Map.entry("page", "must be greater than or equal to 1"));
   }
 
   @Test
   void pageSizeIsNamedWhereNoOtherParameterIsConstrained() {
-    assertThat(details(api.get("/probe/page?pageSize=500", token))).extracting(Map.Entry::getKey).containsExactly("pageSize");
+    assertThat(details(api.get("/probe/page?pageSize=500", token)))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("pageSize");
   }
 
   @Test
   void queryParameterIsNamedByItsRequestName() {
-    HttpApi.Response response = api.get("/probe/search?q=" + "x".repeat(6) + "&pageSize=200", token);
+    HttpApi.Response response =
+        api.get("/probe/search?q=" + "x".repeat(6) + "&pageSize=200", token);
 
     assertThat(details(response)).extracting(Map.Entry::getKey).containsExactly("pageSize", "q");
   }
@@ -214,45 +247,76 @@ class ErrorCatalogueTests {
             Map.of("items", List.of(item("pen", 1), item("ink", -1), item(" ", 2))));
 
     assertThat(details(response))
-        .containsExactly(Map.entry("items[1].unit_price", "must be greater than or equal to 0"), Map.entry("items[2].title", "must not be blank"));
+        .containsExactly(
+            Map.entry("items[1].unit_price", "must be greater than or equal to 0"),
+            Map.entry("items[2].title", "must not be blank"));
   }
 
   @Test
   void bodyAndParameterFailuresAreNamedTogether() {
-    HttpApi.Response response = api.post("/probe/orders?dry-run=maybe", token, Map.of("items", List.of(item("", 1))));
+    HttpApi.Response response =
+        api.post("/probe/orders?dry-run=maybe", token, Map.of("items", List.of(item("", 1))));
 
-    assertThat(details(response)).extracting(Map.Entry::getKey).containsExactly("dry-run", "items[0].title");
+    assertThat(details(response))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("dry-run", "items[0].title");
   }
 
   @Test
   void wrongTypeInANestedFieldNamesItsJsonPath() {
-    HttpApi.Response response = api.post("/probe/orders", token, "{\"items\":[{\"title\":\"pen\",\"unit_price\":\"cheap\"}]}");
+    HttpApi.Response response =
+        api.post(
+            "/probe/orders", token, "{\"items\":[{\"title\":\"pen\",\"unit_price\":\"cheap\"}]}");
 
-    assertThat(details(response)).containsExactly(Map.entry("items[0].unit_price", "has the wrong type or format"));
+    assertThat(details(response))
+        .containsExactly(Map.entry("items[0].unit_price", "has the wrong type or format"));
   }
 
   @Test
   void unknownNestedFieldNamesItsJsonPath() {
-    HttpApi.Response response = api.post("/probe/orders", token, "{\"items\":[{\"title\":\"pen\",\"unit_price\":1,\"discount\":5}]}");
+    HttpApi.Response response =
+        api.post(
+            "/probe/orders",
+            token,
+            "{\"items\":[{\"title\":\"pen\",\"unit_price\":1,\"discount\":5}]}");
 
-    assertThat(details(response)).containsExactly(Map.entry("items[0].discount", "is not a known field"));
+    assertThat(details(response))
+        .containsExactly(Map.entry("items[0].discount", "is not a known field"));
   }
 
   @Test
   void validOrderPasses() {
-    HttpApi.Response response = api.post("/probe/orders?dry-run=yes", token, Map.of("items", List.of(item("pen", 3))));
+    HttpApi.Response response =
+        api.post("/probe/orders?dry-run=yes", token, Map.of("items", List.of(item("pen", 3))));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     assertThat(response.data().path("items").get(0).path("unit_price").asInt()).isEqualTo(3);
   }
 
   @ParameterizedTest(name = "Accept: {0}")
-  @ValueSource(strings = {"text/html", "application/xml", "text/html, application/xhtml+xml;q=0.9", "image/png", "not a media type"})
+  @ValueSource(
+      strings = {
+        "text/html",
+        "application/xml",
+        "text/html, application/xhtml+xml;q=0.9",
+        "image/png",
+        "not a media type"
+      })
   void everyAnswerIsJsonWhateverAcceptSays(String accept) {
     HttpApi.Response success = api.call("GET", "/probe/public").header("Accept", accept).send();
-    HttpApi.Response notFound = api.call("GET", "/probe/items/" + UUID.randomUUID()).bearer(token).header("Accept", accept).send();
-    HttpApi.Response invalid = api.call("POST", "/probe/items").bearer(token).header("Accept", accept).json("{\"name\":\"\",\"count\":1}").send();
-    HttpApi.Response noRoute = api.call("GET", "/probe/nothing/here").bearer(token).header("Accept", accept).send();
+    HttpApi.Response notFound =
+        api.call("GET", "/probe/items/" + UUID.randomUUID())
+            .bearer(token)
+            .header("Accept", accept)
+            .send();
+    HttpApi.Response invalid =
+        api.call("POST", "/probe/items")
+            .bearer(token)
+            .header("Accept", accept)
+            .json("{\"name\":\"\",\"count\":1}")
+            .send();
+    HttpApi.Response noRoute =
+        api.call("GET", "/probe/nothing/here").bearer(token).header("Accept", accept).send();
 
     assertThat(success.status()).as(success.toString()).isEqualTo(200);
     assertThat(success.data().asString()).isEqualTo("open");
@@ -272,7 +336,11 @@ class ErrorCatalogueTests {
   private static List<Map.Entry<String, String>> details(HttpApi.Response response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    return response.json().path("error").path("details").valueStream()
+    return response
+        .json()
+        .path("error")
+        .path("details")
+        .valueStream()
         .map(d -> Map.entry(d.path("field").asString(), d.path("message").asString()))
         .toList();
   }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Erases a deleted user: its overrides and plan row go, its id leaves every flag's user list, and
- * the audit trail keeps its entries with the id replaced by {@link #ERASED}. Everything happens
- * in the inbox transaction, so a redelivered UserDeleted finds nothing left to do.
+ * the audit trail keeps its entries with the id replaced by {@link #ERASED}. Everything happens in
+ * the inbox transaction, so a redelivered UserDeleted finds nothing left to do.
  */
 @Component
 class UserDeletedListener implements EventHandler<UserDeleted> {
@@ -30,12 +30,13 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
     this.changes = changes;
   }
 
-
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {
     String userId = event.userId().toString();
     int overrides =
-        jdbc.sql("delete from flag_overrides where user_id = :userId").param("userId", event.userId()).update();
+        jdbc.sql("delete from flag_overrides where user_id = :userId")
+            .param("userId", event.userId())
+            .update();
     int flags =
         jdbc.sql(
                 """
@@ -44,7 +45,9 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
                 """)
             .param("userId", event.userId())
             .update();
-    jdbc.sql("delete from user_plans where user_id = :userId").param("userId", event.userId()).update();
+    jdbc.sql("delete from user_plans where user_id = :userId")
+        .param("userId", event.userId())
+        .update();
     // A UUID's text cannot occur inside another value of these entries, so a plain text
     // replacement rewrites exactly the places that name the user.
     int entries =
@@ -65,6 +68,10 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
     changes.planChanged(event.userId());
     log.info(
         "user.erased userId={} overrides={} flags={} auditEntries={} eventId={}",
-        event.userId(), overrides, flags, entries, envelope.eventId());
+        event.userId(),
+        overrides,
+        flags,
+        entries,
+        envelope.eventId());
   }
 }

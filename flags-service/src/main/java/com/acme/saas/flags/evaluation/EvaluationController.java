@@ -20,7 +20,9 @@ class EvaluationController {
   @GetMapping("/api/v1/flags/evaluate")
   ApiResponse<Map<String, Boolean>> evaluate(CurrentUser caller) {
     Map<String, Boolean> values = new LinkedHashMap<>();
-    evaluator.evaluateAll(evaluator.subjectOf(caller)).forEach((key, evaluation) -> values.put(key, evaluation.value()));
+    evaluator
+        .evaluateAll(evaluator.subjectOf(caller))
+        .forEach((key, evaluation) -> values.put(key, evaluation.value()));
     return ApiResponse.of(values);
   }
 }

@@ -17,7 +17,10 @@ public class Evaluator {
     this.snapshot = snapshot;
   }
 
-  /** The caller as evaluation sees it: id and role from the verified token, plan from billing's events. */
+  /**
+   * The caller as evaluation sees it: id and role from the verified token, plan from billing's
+   * events.
+   */
   Subject subjectOf(CurrentUser caller) {
     return new Subject(caller.id(), caller.role(), snapshot.planOf(caller.id()));
   }

@@ -30,7 +30,10 @@ public final class FlagRules {
     int percentage = flag.rolloutPercentage();
     boolean on = Rollout.includes(flag.key(), subject.userId().toString(), percentage);
     boolean targeted = !flag.roles().isEmpty() || !flag.plans().isEmpty();
-    Reason reason = percentage > 0 && percentage < 100 ? Reason.SPLIT : targeted ? Reason.TARGETING_MATCH : Reason.STATIC;
+    Reason reason =
+        percentage > 0 && percentage < 100
+            ? Reason.SPLIT
+            : targeted ? Reason.TARGETING_MATCH : Reason.STATIC;
     return new Evaluation(on, reason);
   }
 }

@@ -64,9 +64,10 @@ public class FlagSnapshot {
     reloadFlags();
     Map<UUID, String> loaded = new ConcurrentHashMap<>();
     jdbc.sql("select user_id, plan from user_plans")
-        .query(rs -> {
-          loaded.put(rs.getObject("user_id", UUID.class), rs.getString("plan"));
-        });
+        .query(
+            rs -> {
+              loaded.put(rs.getObject("user_id", UUID.class), rs.getString("plan"));
+            });
     plans = loaded;
     log.info("flags.snapshot.loaded flags={} plans={}", flags.size(), loaded.size());
   }
@@ -78,7 +79,10 @@ public class FlagSnapshot {
 
   synchronized void reloadPlan(UUID userId) {
     Optional<String> plan =
-        jdbc.sql("select plan from user_plans where user_id = :userId").param("userId", userId).query(String.class).optional();
+        jdbc.sql("select plan from user_plans where user_id = :userId")
+            .param("userId", userId)
+            .query(String.class)
+            .optional();
     if (plan.isPresent()) {
       plans.put(userId, plan.get());
     } else {
@@ -89,21 +93,24 @@ public class FlagSnapshot {
   private Map<String, FlagDefinition> loadFlags() {
     Map<String, Map<UUID, Boolean>> overrides = new HashMap<>();
     jdbc.sql("select flag_key, user_id, value from flag_overrides")
-        .query(rs -> {
-          overrides
-              .computeIfAbsent(rs.getString("flag_key"), key -> new HashMap<>())
-              .put(rs.getObject("user_id", UUID.class), rs.getBoolean("value"));
-        });
+        .query(
+            rs -> {
+              overrides
+                  .computeIfAbsent(rs.getString("flag_key"), key -> new HashMap<>())
+                  .put(rs.getObject("user_id", UUID.class), rs.getBoolean("value"));
+            });
     List<FlagDefinition> rows =
         jdbc.sql("select key, enabled, rollout_percentage, roles, plans, user_ids from flags")
-            .query((rs, row) -> definition(rs, overrides.getOrDefault(rs.getString("key"), Map.of())))
+            .query(
+                (rs, row) -> definition(rs, overrides.getOrDefault(rs.getString("key"), Map.of())))
             .list();
     Map<String, FlagDefinition> byKey = new TreeMap<>();
     rows.forEach(flag -> byKey.put(flag.key(), flag));
     return Collections.unmodifiableMap(byKey);
   }
 
-  private static FlagDefinition definition(ResultSet rs, Map<UUID, Boolean> overrides) throws SQLException {
+  private static FlagDefinition definition(ResultSet rs, Map<UUID, Boolean> overrides)
+      throws SQLException {
     return new FlagDefinition(
         rs.getString("key"),
         rs.getBoolean("enabled"),
@@ -114,8 +121,13 @@ public class FlagSnapshot {
         overrides);
   }
 
-  /** A Postgres array column as a Java array (pgjdbc maps text[] and uuid[] to String[] and UUID[]). */
+  /**
+   * A Postgres array column as a Java array (pgjdbc maps text[] and uuid[] to String[] and UUID[]).
+   */
   static <T> T[] elements(@Nullable Array array, Class<T[]> type) throws SQLException {
-    return type.cast(array == null ? java.lang.reflect.Array.newInstance(type.getComponentType(), 0) : array.getArray());
+    return type.cast(
+        array == null
+            ? java.lang.reflect.Array.newInstance(type.getComponentType(), 0)
+            : array.getArray());
   }
 }

@@ -10,11 +10,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns an OFREP request body ({@code {"context": {...}}}) into the subject to evaluate for.
  *
- * <p>A USER is always evaluated as itself: whatever {@code targetingKey}, {@code role} or
- * {@code plan} the context says is ignored, so nobody can read another user's flags. An ADMIN may
- * preview another user: {@code targetingKey} (a user id) picks the user, whose plan is then the
- * one this service knows unless {@code plan} says otherwise; {@code role} defaults to USER for
- * another user, because this service does not know other users' roles.
+ * <p>A USER is always evaluated as itself: whatever {@code targetingKey}, {@code role} or {@code
+ * plan} the context says is ignored, so nobody can read another user's flags. An ADMIN may preview
+ * another user: {@code targetingKey} (a user id) picks the user, whose plan is then the one this
+ * service knows unless {@code plan} says otherwise; {@code role} defaults to USER for another user,
+ * because this service does not know other users' roles.
  */
 final class OfrepContext {
 
@@ -24,7 +24,10 @@ final class OfrepContext {
   private OfrepContext() {}
 
   static Subject subject(CurrentUser caller, @Nullable JsonNode body, Evaluator evaluator) {
-    if (body == null || !body.isObject() || body.get("context") == null || !body.get("context").isObject()) {
+    if (body == null
+        || !body.isObject()
+        || body.get("context") == null
+        || !body.get("context").isObject()) {
       throw new InvalidContext("The body must be an object with a context object");
     }
     if (!caller.isAdmin()) {
@@ -49,7 +52,8 @@ final class OfrepContext {
       throw new InvalidContext("plan must be one of " + PLANS);
     }
     String defaultRole = target.equals(caller.id()) ? caller.role() : Roles.USER;
-    return new Subject(target, role != null ? role : defaultRole, plan != null ? plan : evaluator.planOf(target));
+    return new Subject(
+        target, role != null ? role : defaultRole, plan != null ? plan : evaluator.planOf(target));
   }
 
   private static @Nullable String text(JsonNode context, String field) {

@@ -50,7 +50,10 @@ class OfrepController {
   }
 
   @PostMapping("/evaluate/flags/{key}")
-  ResponseEntity<?> evaluate(CurrentUser caller, @PathVariable String key, @RequestBody(required = false) @Nullable JsonNode body) {
+  ResponseEntity<?> evaluate(
+      CurrentUser caller,
+      @PathVariable String key,
+      @RequestBody(required = false) @Nullable JsonNode body) {
     Subject subject = OfrepContext.subject(caller, body, evaluator);
     return evaluator
         .evaluate(key, subject)
@@ -58,7 +61,12 @@ class OfrepController {
         .orElseGet(
             () ->
                 ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(new FlagError(key, "FLAG_NOT_FOUND", "Flag '" + key + "' was not found", OfrepResponses.NO_METADATA)));
+                    .body(
+                        new FlagError(
+                            key,
+                            "FLAG_NOT_FOUND",
+                            "Flag '" + key + "' was not found",
+                            OfrepResponses.NO_METADATA)));
   }
 
   /**
@@ -69,15 +77,20 @@ class OfrepController {
   ResponseEntity<?> evaluateAll(
       CurrentUser caller,
       @RequestBody(required = false) @Nullable JsonNode body,
-      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+          @Nullable String ifNoneMatch) {
     Subject subject = OfrepContext.subject(caller, body, evaluator);
     List<FlagEvaluation> flags =
-        evaluator.evaluateAll(subject).entrySet().stream().map(e -> FlagEvaluation.of(e.getKey(), e.getValue())).toList();
+        evaluator.evaluateAll(subject).entrySet().stream()
+            .map(e -> FlagEvaluation.of(e.getKey(), e.getValue()))
+            .toList();
     String etag = ResultTag.of(flags);
     if (ResultTag.matches(ifNoneMatch, etag)) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
     }
-    return ResponseEntity.ok().eTag(etag).body(new BulkEvaluation(flags, OfrepResponses.NO_METADATA));
+    return ResponseEntity.ok()
+        .eTag(etag)
+        .body(new BulkEvaluation(flags, OfrepResponses.NO_METADATA));
   }
 
   @GetMapping("/configuration")
@@ -101,10 +114,14 @@ class OfrepController {
   }
 
   /** A single-flag failure names its flag; a bulk failure has no flag to name. */
-  private static ResponseEntity<?> badRequest(HttpServletRequest request, String code, String details) {
+  private static ResponseEntity<?> badRequest(
+      HttpServletRequest request, String code, String details) {
     Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
     Object key = variables instanceof Map<?, ?> map ? map.get("key") : null;
-    Object body = key == null ? new BulkError(code, details) : new FlagError(key.toString(), code, details, OfrepResponses.NO_METADATA);
+    Object body =
+        key == null
+            ? new BulkError(code, details)
+            : new FlagError(key.toString(), code, details, OfrepResponses.NO_METADATA);
     return ResponseEntity.badRequest().body(body);
   }
 }

@@ -15,4 +15,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("flags.ofrep")
 @Validated
 public record OfrepProperties(
-    @DefaultValue("5s") @NotNull Duration minPollingInterval, @DefaultValue("1s") @NotNull Duration cacheTtl) {}
+    @DefaultValue("5s") @NotNull Duration minPollingInterval,
+    @DefaultValue("1s") @NotNull Duration cacheTtl) {}

@@ -11,22 +11,29 @@ final class OfrepResponses {
 
   private OfrepResponses() {}
 
-  record FlagEvaluation(String key, boolean value, String reason, String variant, Map<String, Object> metadata) {
+  record FlagEvaluation(
+      String key, boolean value, String reason, String variant, Map<String, Object> metadata) {
     static FlagEvaluation of(String key, Evaluation evaluation) {
-      return new FlagEvaluation(key, evaluation.value(), evaluation.reason().name(), evaluation.variant(), NO_METADATA);
+      return new FlagEvaluation(
+          key, evaluation.value(), evaluation.reason().name(), evaluation.variant(), NO_METADATA);
     }
   }
 
-  record FlagError(String key, String errorCode, String errorDetails, Map<String, Object> metadata) {}
+  record FlagError(
+      String key, String errorCode, String errorDetails, Map<String, Object> metadata) {}
 
   record BulkEvaluation(List<FlagEvaluation> flags, Map<String, Object> metadata) {}
 
   record BulkError(String errorCode, String errorDetails) {}
 
-  /** The {@code /ofrep/v1/configuration} body as the protocol defined it before it dropped that endpoint. */
+  /**
+   * The {@code /ofrep/v1/configuration} body as the protocol defined it before it dropped that
+   * endpoint.
+   */
   record Configuration(String name, Capabilities capabilities) {}
 
-  record Capabilities(CacheInvalidation cacheInvalidation, FlagEvaluationTypes flagEvaluation, Caching caching) {}
+  record Capabilities(
+      CacheInvalidation cacheInvalidation, FlagEvaluationTypes flagEvaluation, Caching caching) {}
 
   record CacheInvalidation(Polling polling) {}
 

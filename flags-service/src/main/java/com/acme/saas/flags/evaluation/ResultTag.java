@@ -8,7 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The ETag of a bulk evaluation: a digest of its results, so equal results give equal tags on every replica. */
+/**
+ * The ETag of a bulk evaluation: a digest of its results, so equal results give equal tags on every
+ * replica.
+ */
 final class ResultTag {
 
   private ResultTag() {}
@@ -17,7 +20,9 @@ final class ResultTag {
     MessageDigest digest = sha256();
     for (FlagEvaluation flag : flags) {
       // Keys cannot contain these separators, so distinct result lists never share an input.
-      digest.update((flag.key() + "=" + flag.value() + "/" + flag.reason() + "/" + flag.variant() + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          (flag.key() + "=" + flag.value() + "/" + flag.reason() + "/" + flag.variant() + "\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
     return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
   }

@@ -8,9 +8,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Tells every replica's snapshot what a transaction changed. {@code pg_notify} is transactional:
- * Postgres delivers the notification to every listening replica when the transaction commits,
- * and never when it rolls back. This replica also reloads right after the commit, so an admin
- * reads their own change at once.
+ * Postgres delivers the notification to every listening replica when the transaction commits, and
+ * never when it rolls back. This replica also reloads right after the commit, so an admin reads
+ * their own change at once.
  */
 @Component
 public class SnapshotChanges {
@@ -40,7 +40,11 @@ public class SnapshotChanges {
   }
 
   private void notifyReplicas(String payload) {
-    jdbc.sql("select pg_notify(:channel, :payload)").param("channel", CHANNEL).param("payload", payload).query().listOfRows();
+    jdbc.sql("select pg_notify(:channel, :payload)")
+        .param("channel", CHANNEL)
+        .param("payload", payload)
+        .query()
+        .listOfRows();
   }
 
   private static void afterCommit(Runnable reload) {

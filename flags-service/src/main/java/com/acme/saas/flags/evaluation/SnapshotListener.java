@@ -16,9 +16,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps this replica's snapshot in step with the database: it LISTENs on one connection of its
- * own and applies each notification {@link SnapshotChanges} sends. After every (re)connect it
- * reloads everything, since notifications sent while nobody listened are gone.
+ * Keeps this replica's snapshot in step with the database: it LISTENs on one connection of its own
+ * and applies each notification {@link SnapshotChanges} sends. After every (re)connect it reloads
+ * everything, since notifications sent while nobody listened are gone.
  *
  * <p>Loads the snapshot before the web server starts (phase 0), so no request sees it empty.
  */
@@ -82,7 +82,10 @@ class SnapshotListener implements SmartLifecycle {
         applyNotifications(connection.unwrap(PGConnection.class));
       } catch (SQLException | RuntimeException e) {
         if (running) {
-          log.warn("flags.snapshot.listen_failed retryIn={} error={}", properties.retryDelay(), e.toString());
+          log.warn(
+              "flags.snapshot.listen_failed retryIn={} error={}",
+              properties.retryDelay(),
+              e.toString());
           pause();
         }
       }
@@ -95,10 +98,12 @@ class SnapshotListener implements SmartLifecycle {
     while (running) {
       PGNotification[] notifications = connection.getNotifications(timeout);
       boolean flagsChanged = false;
-      for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
+      for (PGNotification notification :
+          notifications == null ? new PGNotification[0] : notifications) {
         String payload = notification.getParameter();
         if (payload.startsWith(SnapshotChanges.PLAN_PREFIX)) {
-          snapshot.reloadPlan(UUID.fromString(payload.substring(SnapshotChanges.PLAN_PREFIX.length())));
+          snapshot.reloadPlan(
+              UUID.fromString(payload.substring(SnapshotChanges.PLAN_PREFIX.length())));
         } else {
           flagsChanged = true;
         }

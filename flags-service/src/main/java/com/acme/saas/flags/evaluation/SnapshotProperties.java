@@ -9,8 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How each replica keeps its in-memory snapshot fresh ({@code flags.snapshot.*}).
  *
- * @param listenTimeout longest wait for a change notification before the listener checks whether
- *     it should stop or reload everything
+ * @param listenTimeout longest wait for a change notification before the listener checks whether it
+ *     should stop or reload everything
  * @param retryDelay wait before reconnecting after the listening connection failed
  * @param fullReloadInterval everything is reloaded this often anyway, a safety net should a
  *     notification ever be lost

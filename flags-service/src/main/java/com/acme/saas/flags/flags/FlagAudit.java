@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The audit trail of flag changes ({@code flag_audit}), written in the transaction of the change. */
+/**
+ * The audit trail of flag changes ({@code flag_audit}), written in the transaction of the change.
+ */
 @Repository
 class FlagAudit {
 
@@ -42,8 +44,15 @@ class FlagAudit {
    * Records one change. {@code mentions} are the users the entry names besides the actor (listed
    * user ids, an override's user), so that erasing any of them finds the entry.
    */
-  void record(String key, UUID actorId, Action action, @Nullable Object before, @Nullable Object after, Set<UUID> mentions) {
-    UUID[] named = Stream.concat(Stream.of(actorId), mentions.stream()).distinct().toArray(UUID[]::new);
+  void record(
+      String key,
+      UUID actorId,
+      Action action,
+      @Nullable Object before,
+      @Nullable Object after,
+      Set<UUID> mentions) {
+    UUID[] named =
+        Stream.concat(Stream.of(actorId), mentions.stream()).distinct().toArray(UUID[]::new);
     jdbc.sql(
             """
             insert into flag_audit (flag_key, at, actor_id, action, before, after, mentions)
@@ -82,6 +91,9 @@ class FlagAudit {
   }
 
   long count(String key) {
-    return jdbc.sql("select count(*) from flag_audit where flag_key = :key").param("key", key).query(Long.class).single();
+    return jdbc.sql("select count(*) from flag_audit where flag_key = :key")
+        .param("key", key)
+        .query(Long.class)
+        .single();
   }
 }

@@ -41,14 +41,17 @@ class FlagController {
   }
 
   @GetMapping
-  PageResponse<FlagView> list(@Valid PageQuery page, @RequestParam(required = false) @Nullable @Size(max = 200) String q) {
+  PageResponse<FlagView> list(
+      @Valid PageQuery page, @RequestParam(required = false) @Nullable @Size(max = 200) String q) {
     return service.list(q, page);
   }
 
   @PostMapping
-  ResponseEntity<ApiResponse<FlagView>> create(CurrentUser admin, @Valid @RequestBody NewFlag request) {
+  ResponseEntity<ApiResponse<FlagView>> create(
+      CurrentUser admin, @Valid @RequestBody NewFlag request) {
     FlagView flag = service.create(admin, request);
-    return ResponseEntity.created(URI.create("/api/v1/flags/" + flag.key())).body(ApiResponse.of(flag));
+    return ResponseEntity.created(URI.create("/api/v1/flags/" + flag.key()))
+        .body(ApiResponse.of(flag));
   }
 
   @GetMapping("/{key}")
@@ -57,7 +60,8 @@ class FlagController {
   }
 
   @PatchMapping("/{key}")
-  ApiResponse<FlagView> update(CurrentUser admin, @PathVariable String key, @Valid @RequestBody FlagPatch patch) {
+  ApiResponse<FlagView> update(
+      CurrentUser admin, @PathVariable String key, @Valid @RequestBody FlagPatch patch) {
     return ApiResponse.of(service.update(admin, key, patch));
   }
 
@@ -69,7 +73,10 @@ class FlagController {
 
   @PutMapping("/{key}/overrides/{userId}")
   ApiResponse<OverrideView> putOverride(
-      CurrentUser admin, @PathVariable String key, @PathVariable UUID userId, @Valid @RequestBody OverrideValue body) {
+      CurrentUser admin,
+      @PathVariable String key,
+      @PathVariable UUID userId,
+      @Valid @RequestBody OverrideValue body) {
     return ApiResponse.of(service.putOverride(admin, key, userId, body.value()));
   }
 

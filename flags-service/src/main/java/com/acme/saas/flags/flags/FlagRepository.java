@@ -18,7 +18,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code flags} and {@code flag_overrides} tables, for the admin API (evaluation reads the snapshot). */
+/**
+ * The {@code flags} and {@code flag_overrides} tables, for the admin API (evaluation reads the
+ * snapshot).
+ */
 @Repository
 class FlagRepository {
 
@@ -60,10 +63,17 @@ class FlagRepository {
   }
 
   Optional<FlagView> find(String key) {
-    return jdbc.sql("select * from flags where key = :key").param("key", key).query(FlagRepository::row).optional().map(this::withOverrides);
+    return jdbc.sql("select * from flags where key = :key")
+        .param("key", key)
+        .query(FlagRepository::row)
+        .optional()
+        .map(this::withOverrides);
   }
 
-  /** The flag, locked until the end of the transaction so that concurrent changes apply (and are audited) in turn. */
+  /**
+   * The flag, locked until the end of the transaction so that concurrent changes apply (and are
+   * audited) in turn.
+   */
   Optional<FlagView> findForUpdate(String key) {
     return jdbc.sql("select * from flags where key = :key for update")
         .param("key", key)
@@ -74,7 +84,10 @@ class FlagRepository {
 
   List<FlagView> list(@Nullable String pattern, PageQuery page) {
     List<FlagRow> rows =
-        jdbc.sql("select * from flags" + where(pattern) + " order by key limit :limit offset :offset")
+        jdbc.sql(
+                "select * from flags"
+                    + where(pattern)
+                    + " order by key limit :limit offset :offset")
             .params(filter(pattern))
             .param("limit", page.pageSize())
             .param("offset", page.offset())
@@ -84,18 +97,27 @@ class FlagRepository {
       return List.of();
     }
     Map<String, List<OverrideView>> overrides = new HashMap<>();
-    jdbc.sql("select flag_key, user_id, value from flag_overrides where flag_key in (:keys) order by flag_key, user_id")
+    jdbc.sql(
+            "select flag_key, user_id, value from flag_overrides where flag_key in (:keys) order by flag_key, user_id")
         .param("keys", rows.stream().map(FlagRow::key).toList())
-        .query(rs -> {
-          overrides
-              .computeIfAbsent(rs.getString("flag_key"), key -> new ArrayList<>())
-              .add(new OverrideView(rs.getObject("user_id", UUID.class), rs.getBoolean("value")));
-        });
-    return rows.stream().map(row -> row.view(overrides.getOrDefault(row.key(), List.of()))).toList();
+        .query(
+            rs -> {
+              overrides
+                  .computeIfAbsent(rs.getString("flag_key"), key -> new ArrayList<>())
+                  .add(
+                      new OverrideView(
+                          rs.getObject("user_id", UUID.class), rs.getBoolean("value")));
+            });
+    return rows.stream()
+        .map(row -> row.view(overrides.getOrDefault(row.key(), List.of())))
+        .toList();
   }
 
   long count(@Nullable String pattern) {
-    return jdbc.sql("select count(*) from flags" + where(pattern)).params(filter(pattern)).query(Long.class).single();
+    return jdbc.sql("select count(*) from flags" + where(pattern))
+        .params(filter(pattern))
+        .query(Long.class)
+        .single();
   }
 
   Optional<Boolean> override(String key, UUID userId) {
@@ -129,12 +151,16 @@ class FlagRepository {
     return row.view(
         jdbc.sql("select user_id, value from flag_overrides where flag_key = :key order by user_id")
             .param("key", row.key())
-            .query((rs, n) -> new OverrideView(rs.getObject("user_id", UUID.class), rs.getBoolean("value")))
+            .query(
+                (rs, n) ->
+                    new OverrideView(rs.getObject("user_id", UUID.class), rs.getBoolean("value")))
             .list());
   }
 
   private static String where(@Nullable String pattern) {
-    return pattern == null ? "" : " where key ilike :pattern escape '\\' or description ilike :pattern escape '\\'";
+    return pattern == null
+        ? ""
+        : " where key ilike :pattern escape '\\' or description ilike :pattern escape '\\'";
   }
 
   private static Map<String, Object> filter(@Nullable String pattern) {
@@ -166,13 +192,15 @@ class FlagRepository {
         rs.getObject("updated_at", OffsetDateTime.class));
   }
 
-  private static <T extends Comparable<T>> List<T> sorted(Array array, Class<T[]> type) throws SQLException {
+  private static <T extends Comparable<T>> List<T> sorted(Array array, Class<T[]> type)
+      throws SQLException {
     T[] elements = type.cast(array.getArray());
     Arrays.sort(elements);
     return List.of(elements);
   }
 
-  private record FlagRow(FlagSettings settings, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+  private record FlagRow(
+      FlagSettings settings, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     String key() {
       return settings.key();
     }

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Request bodies of the flags API; unknown fields are rejected, so a client never sets a timestamp. */
+/**
+ * Request bodies of the flags API; unknown fields are rejected, so a client never sets a timestamp.
+ */
 final class FlagRequests {
 
   static final String KEY_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rules of flag management: keys are unique and never change, every change is audited with
- * the acting admin in the same transaction, and every replica's snapshot hears of it at commit.
+ * The rules of flag management: keys are unique and never change, every change is audited with the
+ * acting admin in the same transaction, and every replica's snapshot hears of it at commit.
  */
 @Service
 class FlagService {
@@ -62,7 +62,8 @@ class FlagService {
     if (!flags.insert(settings)) {
       throw ApiException.conflict("Flag " + request.key() + " already exists");
     }
-    audit.record(settings.key(), admin.id(), Action.CREATED, null, settings, Set.copyOf(settings.userIds()));
+    audit.record(
+        settings.key(), admin.id(), Action.CREATED, null, settings, Set.copyOf(settings.userIds()));
     changes.flagsChanged();
     log.info("flag.created key={} by={}", settings.key(), admin.id());
     return flags.find(settings.key()).orElseThrow();
@@ -87,7 +88,9 @@ class FlagService {
             key,
             patch.description() != null ? patch.description() : before.description(),
             patch.enabled() != null ? patch.enabled() : before.enabled(),
-            patch.rolloutPercentage() != null ? patch.rolloutPercentage() : before.rolloutPercentage(),
+            patch.rolloutPercentage() != null
+                ? patch.rolloutPercentage()
+                : before.rolloutPercentage(),
             patch.roles() != null ? sorted(patch.roles()) : before.roles(),
             patch.plans() != null ? sorted(patch.plans()) : before.plans(),
             patch.userIds() != null ? sorted(patch.userIds()) : before.userIds());
@@ -95,7 +98,8 @@ class FlagService {
       return get(key);
     }
     flags.update(after);
-    audit.record(key, admin.id(), Action.UPDATED, before, after, union(before.userIds(), after.userIds()));
+    audit.record(
+        key, admin.id(), Action.UPDATED, before, after, union(before.userIds(), after.userIds()));
     changes.flagsChanged();
     log.info("flag.updated key={} by={}", key, admin.id());
     return get(key);
@@ -105,7 +109,13 @@ class FlagService {
   void delete(CurrentUser admin, String key) {
     FlagView flag = locked(key);
     flags.delete(key);
-    audit.record(key, admin.id(), Action.DELETED, flag.settings(), null, Set.copyOf(flag.settings().userIds()));
+    audit.record(
+        key,
+        admin.id(),
+        Action.DELETED,
+        flag.settings(),
+        null,
+        Set.copyOf(flag.settings().userIds()));
     changes.flagsChanged();
     log.info("flag.deleted key={} by={} overrides={}", key, admin.id(), flag.overrides().size());
   }
@@ -129,9 +139,19 @@ class FlagService {
   @Transactional
   void deleteOverride(CurrentUser admin, String key, UUID userId) {
     locked(key);
-    boolean value = flags.override(key, userId).orElseThrow(() -> ApiException.notFound("Override of flag " + key + " for user", userId));
+    boolean value =
+        flags
+            .override(key, userId)
+            .orElseThrow(
+                () -> ApiException.notFound("Override of flag " + key + " for user", userId));
     flags.deleteOverride(key, userId);
-    audit.record(key, admin.id(), Action.OVERRIDE_REMOVED, new OverrideView(userId, value), null, Set.of(userId));
+    audit.record(
+        key,
+        admin.id(),
+        Action.OVERRIDE_REMOVED,
+        new OverrideView(userId, value),
+        null,
+        Set.of(userId));
     changes.flagsChanged();
     log.info("flag.override_removed key={} userId={} by={}", key, userId, admin.id());
   }

@@ -9,7 +9,11 @@ import java.util.UUID;
  * A flag as the API shows it: its settings (at the top level of the JSON), its overrides and its
  * timestamps. Lists are sorted, so equal flags look equal.
  */
-record FlagView(@JsonUnwrapped FlagSettings settings, List<OverrideView> overrides, Instant createdAt, Instant updatedAt) {
+record FlagView(
+    @JsonUnwrapped FlagSettings settings,
+    List<OverrideView> overrides,
+    Instant createdAt,
+    Instant updatedAt) {
 
   String key() {
     return settings.key();

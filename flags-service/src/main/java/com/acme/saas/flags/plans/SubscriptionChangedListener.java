@@ -23,7 +23,6 @@ class SubscriptionChangedListener implements EventHandler<SubscriptionChanged> {
     this.changes = changes;
   }
 
-
   @Override
   public void handle(SubscriptionChanged event, EventEnvelope envelope) {
     String plan = event.effectivePlan();

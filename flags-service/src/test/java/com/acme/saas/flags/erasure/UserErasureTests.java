@@ -22,8 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The flags-service half of user deletion: UserDeleted, published as user-service's relay
- * publishes it, erases the user's overrides, plan and listings, and anonymises the audit trail.
+ * The flags-service half of user deletion: UserDeleted, published as user-service's relay publishes
+ * it, erases the user's overrides, plan and listings, and anonymises the audit trail.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
@@ -47,30 +47,49 @@ class UserErasureTests {
 
   @Test
   void userDeletedErasesOverridesPlanAndListingsButKeepsTheTrail() {
-    flags.create("erasure-listed", Map.of("userIds", List.of(doomedId, bystanderId), "rolloutPercentage", 0));
+    flags.create(
+        "erasure-listed",
+        Map.of("userIds", List.of(doomedId, bystanderId), "rolloutPercentage", 0));
     flags.create("erasure-override", Map.of("rolloutPercentage", 0));
     flags.override("erasure-override", doomedId, true);
     flags.override("erasure-override", bystanderId, true);
-    EventEnvelope upgraded = FlagsApi.publish("billing-service", new SubscriptionChanged(doomedId, "pro", "active", null, false));
+    EventEnvelope upgraded =
+        FlagsApi.publish(
+            "billing-service", new SubscriptionChanged(doomedId, "pro", "active", null, false));
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(upgraded));
 
     EventEnvelope deleted = FlagsApi.publish("user-service", new UserDeleted(doomedId));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(deleted));
-    assertThat(http.get("/api/v1/flags/erasure-listed", flags.admin()).data().path("userIds").toString())
+    assertThat(
+            http.get("/api/v1/flags/erasure-listed", flags.admin())
+                .data()
+                .path("userIds")
+                .toString())
         .isEqualTo("[\"" + bystanderId + "\"]");
-    assertThat(http.get("/api/v1/flags/erasure-override", flags.admin()).data().path("overrides").findValuesAsString("userId"))
+    assertThat(
+            http.get("/api/v1/flags/erasure-override", flags.admin())
+                .data()
+                .path("overrides")
+                .findValuesAsString("userId"))
         .containsExactly(bystanderId.toString());
     assertThat(count("select count(*) from user_plans where user_id = :id")).isZero();
     String doomed = TestTokens.user(doomedId);
     assertThat(flags.values(doomed).path("erasure-listed").asBoolean()).isFalse();
     assertThat(flags.values(doomed).path("erasure-override").asBoolean()).isFalse();
-    assertThat(flags.values(TestTokens.user(bystanderId)).path("erasure-override").asBoolean()).isTrue();
+    assertThat(flags.values(TestTokens.user(bystanderId)).path("erasure-override").asBoolean())
+        .isTrue();
 
-    String listedTrail = http.get("/api/v1/flags/erasure-listed/audit", flags.admin()).data().toString();
-    String overrideTrail = http.get("/api/v1/flags/erasure-override/audit", flags.admin()).data().toString();
-    assertThat(listedTrail).doesNotContain(doomedId.toString()).contains(UserDeletedListener.ERASED, bystanderId.toString());
-    assertThat(overrideTrail).doesNotContain(doomedId.toString()).contains(UserDeletedListener.ERASED);
+    String listedTrail =
+        http.get("/api/v1/flags/erasure-listed/audit", flags.admin()).data().toString();
+    String overrideTrail =
+        http.get("/api/v1/flags/erasure-override/audit", flags.admin()).data().toString();
+    assertThat(listedTrail)
+        .doesNotContain(doomedId.toString())
+        .contains(UserDeletedListener.ERASED, bystanderId.toString());
+    assertThat(overrideTrail)
+        .doesNotContain(doomedId.toString())
+        .contains(UserDeletedListener.ERASED);
     assertThat(count("select count(*) from flag_audit where :id = any(mentions)")).isZero();
   }
 
@@ -81,7 +100,12 @@ class UserErasureTests {
     EventEnvelope deleted = FlagsApi.publish("user-service", new UserDeleted(flags.adminId()));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(deleted));
-    assertThat(http.get("/api/v1/flags/erasure-actor/audit", flags.admin()).data().get(0).path("actorId").asString())
+    assertThat(
+            http.get("/api/v1/flags/erasure-actor/audit", flags.admin())
+                .data()
+                .get(0)
+                .path("actorId")
+                .asString())
         .isEqualTo(UserDeletedListener.ERASED);
   }
 
@@ -94,13 +118,22 @@ class UserErasureTests {
     EventEnvelope second = FlagsApi.publish("user-service", unknown);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(first) && processed(second));
-    assertThat(http.get("/api/v1/flags/erasure-repeat", flags.admin()).data().path("userIds").toString())
+    assertThat(
+            http.get("/api/v1/flags/erasure-repeat", flags.admin())
+                .data()
+                .path("userIds")
+                .toString())
         .isEqualTo("[\"" + bystanderId + "\"]");
-    assertThat(http.get("/api/v1/flags/erasure-repeat/audit", flags.admin()).data().size()).isEqualTo(1);
+    assertThat(http.get("/api/v1/flags/erasure-repeat/audit", flags.admin()).data().size())
+        .isEqualTo(1);
   }
 
   private boolean processed(EventEnvelope envelope) {
-    return jdbc.sql("select count(*) from processed_events where event_id = :id").param("id", envelope.eventId()).query(Long.class).single() == 1;
+    return jdbc.sql("select count(*) from processed_events where event_id = :id")
+            .param("id", envelope.eventId())
+            .query(Long.class)
+            .single()
+        == 1;
   }
 
   private long count(String sql) {

@@ -58,10 +58,21 @@ class EvaluationOrderTests {
 
   @Test
   void listedUserIsOnWhateverRolePlanOrPercentage() {
-    flags.create("listed", Map.of("userIds", List.of(userId), "roles", List.of("ADMIN"), "plans", List.of("pro"), "rolloutPercentage", 0));
+    flags.create(
+        "listed",
+        Map.of(
+            "userIds",
+            List.of(userId),
+            "roles",
+            List.of("ADMIN"),
+            "plans",
+            List.of("pro"),
+            "rolloutPercentage",
+            0));
 
     assertThat(flags.values(user).path("listed").asBoolean()).isTrue();
-    assertThat(flags.values(TestTokens.user(UUID.randomUUID())).path("listed").asBoolean()).isFalse();
+    assertThat(flags.values(TestTokens.user(UUID.randomUUID())).path("listed").asBoolean())
+        .isFalse();
   }
 
   @Test
@@ -74,7 +85,8 @@ class EvaluationOrderTests {
     assertThat(values.path("admins-only").asBoolean()).isFalse();
     assertThat(values.path("pro-only").asBoolean()).isFalse();
     assertThat(reason("pro-only")).isEqualTo("DEFAULT");
-    assertThat(flags.values(TestTokens.admin(UUID.randomUUID())).path("admins-only").asBoolean()).isTrue();
+    assertThat(flags.values(TestTokens.admin(UUID.randomUUID())).path("admins-only").asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -96,7 +108,9 @@ class EvaluationOrderTests {
 
     for (UUID someone : users) {
       boolean expected = Rollout.bucket("half", someone.toString()) < 50;
-      assertThat(flags.values(TestTokens.user(someone)).path("half").asBoolean()).as("user %s", someone).isEqualTo(expected);
+      assertThat(flags.values(TestTokens.user(someone)).path("half").asBoolean())
+          .as("user %s", someone)
+          .isEqualTo(expected);
     }
     assertThat(reason("half")).isEqualTo("SPLIT");
   }

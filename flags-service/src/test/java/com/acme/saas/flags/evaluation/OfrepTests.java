@@ -41,11 +41,13 @@ class OfrepTests {
   void singleEvaluationHasTheProtocolsShape() {
     flags.create("ofrep-shape", Map.of("userIds", List.of(userId)));
 
-    HttpApi.Response response = flags.ofrep(user, "ofrep-shape", Map.of("targetingKey", userId.toString()));
+    HttpApi.Response response =
+        flags.ofrep(user, "ofrep-shape", Map.of("targetingKey", userId.toString()));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().toString())
-        .isEqualTo("{\"key\":\"ofrep-shape\",\"value\":true,\"reason\":\"TARGETING_MATCH\",\"variant\":\"on\",\"metadata\":{}}");
+        .isEqualTo(
+            "{\"key\":\"ofrep-shape\",\"value\":true,\"reason\":\"TARGETING_MATCH\",\"variant\":\"on\",\"metadata\":{}}");
   }
 
   @Test
@@ -61,7 +63,8 @@ class OfrepTests {
 
   @Test
   void malformedBodyAnswersParseError() {
-    HttpApi.Response single = http.call("POST", BULK + "/anything").bearer(user).json("{\"context\": ").send();
+    HttpApi.Response single =
+        http.call("POST", BULK + "/anything").bearer(user).json("{\"context\": ").send();
     HttpApi.Response bulk = http.call("POST", BULK).bearer(user).json("not json").send();
 
     assertThat(single.status()).isEqualTo(400);
@@ -87,12 +90,16 @@ class OfrepTests {
     flags.create("for-other", Map.of("userIds", List.of(other), "rolloutPercentage", 0));
     flags.create("for-admins", Map.of("roles", List.of("ADMIN")));
     flags.create("for-team", Map.of("plans", List.of("team")));
-    Map<String, String> pretending = Map.of("targetingKey", other.toString(), "role", "ADMIN", "plan", "team");
+    Map<String, String> pretending =
+        Map.of("targetingKey", other.toString(), "role", "ADMIN", "plan", "team");
 
     for (String key : List.of("for-other", "for-admins", "for-team")) {
-      assertThat(flags.ofrep(user, key, pretending).json().path("value").asBoolean()).as(key).isFalse();
+      assertThat(flags.ofrep(user, key, pretending).json().path("value").asBoolean())
+          .as(key)
+          .isFalse();
     }
-    for (JsonNode flag : http.post(BULK, user, Map.of("context", pretending)).json().path("flags")) {
+    for (JsonNode flag :
+        http.post(BULK, user, Map.of("context", pretending)).json().path("flags")) {
       if (flag.path("key").asString().startsWith("for-")) {
         assertThat(flag.path("value").asBoolean()).as(flag.toString()).isFalse();
       }
@@ -105,12 +112,32 @@ class OfrepTests {
     flags.create("preview-listed", Map.of("userIds", List.of(other), "rolloutPercentage", 0));
     flags.create("preview-team", Map.of("plans", List.of("team")));
 
-    assertThat(flags.ofrep(flags.admin(), "preview-listed", Map.of("targetingKey", other.toString())).json().path("value").asBoolean())
+    assertThat(
+            flags
+                .ofrep(flags.admin(), "preview-listed", Map.of("targetingKey", other.toString()))
+                .json()
+                .path("value")
+                .asBoolean())
         .isTrue();
-    assertThat(flags.ofrep(flags.admin(), "preview-listed", Map.of()).json().path("value").asBoolean()).isFalse();
-    assertThat(flags.ofrep(flags.admin(), "preview-team", Map.of("targetingKey", other.toString(), "plan", "team")).json().path("value").asBoolean())
+    assertThat(
+            flags.ofrep(flags.admin(), "preview-listed", Map.of()).json().path("value").asBoolean())
+        .isFalse();
+    assertThat(
+            flags
+                .ofrep(
+                    flags.admin(),
+                    "preview-team",
+                    Map.of("targetingKey", other.toString(), "plan", "team"))
+                .json()
+                .path("value")
+                .asBoolean())
         .isTrue();
-    assertThat(flags.ofrep(flags.admin(), "preview-team", Map.of("targetingKey", other.toString())).json().path("value").asBoolean())
+    assertThat(
+            flags
+                .ofrep(flags.admin(), "preview-team", Map.of("targetingKey", other.toString()))
+                .json()
+                .path("value")
+                .asBoolean())
         .isFalse();
   }
 
@@ -118,10 +145,17 @@ class OfrepTests {
   void adminPreviewNeedsAUserIdAndKnownAttributes() {
     flags.create("preview-checked", Map.of());
 
-    assertThat(flags.ofrep(flags.admin(), "preview-checked", Map.of("targetingKey", "bob")).json().path("errorCode").asString())
+    assertThat(
+            flags
+                .ofrep(flags.admin(), "preview-checked", Map.of("targetingKey", "bob"))
+                .json()
+                .path("errorCode")
+                .asString())
         .isEqualTo("INVALID_CONTEXT");
-    assertThat(flags.ofrep(flags.admin(), "preview-checked", Map.of("plan", "gold")).status()).isEqualTo(400);
-    assertThat(flags.ofrep(flags.admin(), "preview-checked", Map.of("role", "ROOT")).status()).isEqualTo(400);
+    assertThat(flags.ofrep(flags.admin(), "preview-checked", Map.of("plan", "gold")).status())
+        .isEqualTo(400);
+    assertThat(flags.ofrep(flags.admin(), "preview-checked", Map.of("role", "ROOT")).status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -169,9 +203,17 @@ class OfrepTests {
     assertThat(response.status()).isEqualTo(200);
     JsonNode capabilities = response.json().path("capabilities");
     assertThat(response.json().path("name").asString()).isEqualTo("flags-service");
-    assertThat(capabilities.path("cacheInvalidation").path("polling").path("enabled").asBoolean()).isTrue();
-    assertThat(capabilities.path("cacheInvalidation").path("polling").path("minPollingIntervalMs").asLong()).isEqualTo(5000);
-    assertThat(capabilities.path("flagEvaluation").path("supportedTypes").toString()).isEqualTo("[\"boolean\"]");
+    assertThat(capabilities.path("cacheInvalidation").path("polling").path("enabled").asBoolean())
+        .isTrue();
+    assertThat(
+            capabilities
+                .path("cacheInvalidation")
+                .path("polling")
+                .path("minPollingIntervalMs")
+                .asLong())
+        .isEqualTo(5000);
+    assertThat(capabilities.path("flagEvaluation").path("supportedTypes").toString())
+        .isEqualTo("[\"boolean\"]");
     assertThat(capabilities.path("caching").path("ttl").asLong()).isEqualTo(1000);
   }
 
@@ -182,7 +224,10 @@ class OfrepTests {
   }
 
   private HttpApi.Response bulk(String token, String ifNoneMatch) {
-    HttpApi.Call call = http.call("POST", BULK).bearer(token).json(Map.of("context", Map.of("targetingKey", userId.toString())));
+    HttpApi.Call call =
+        http.call("POST", BULK)
+            .bearer(token)
+            .json(Map.of("context", Map.of("targetingKey", userId.toString())));
     if (ifNoneMatch != null) {
       call.header("If-None-Match", ifNoneMatch);
     }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The official OpenFeature Java SDK with its OFREP provider, reading our flags as any application would. */
+/**
+ * The official OpenFeature Java SDK with its OFREP provider, reading our flags as any application
+ * would.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class OpenFeatureClientTests {
@@ -43,9 +46,11 @@ class OpenFeatureClientTests {
   void targetedBooleanFlagIsOnForItsTargetAndOffForOthers() {
     flags.create("sdk-targeted", Map.of("userIds", List.of(userId), "rolloutPercentage", 0));
 
-    FlagEvaluationDetails<Boolean> mine = client(TestTokens.user(userId)).getBooleanDetails("sdk-targeted", false, context(userId));
+    FlagEvaluationDetails<Boolean> mine =
+        client(TestTokens.user(userId)).getBooleanDetails("sdk-targeted", false, context(userId));
     FlagEvaluationDetails<Boolean> others =
-        client(TestTokens.user(UUID.randomUUID())).getBooleanDetails("sdk-targeted", true, context(userId));
+        client(TestTokens.user(UUID.randomUUID()))
+            .getBooleanDetails("sdk-targeted", true, context(userId));
 
     assertThat(mine.getValue()).isTrue();
     assertThat(mine.getReason()).isEqualTo(Reason.TARGETING_MATCH.name());
@@ -56,7 +61,8 @@ class OpenFeatureClientTests {
 
   @Test
   void missingFlagFallsBackToTheDefaultWithFlagNotFound() {
-    FlagEvaluationDetails<Boolean> details = client(TestTokens.user(userId)).getBooleanDetails("sdk-missing", true, context(userId));
+    FlagEvaluationDetails<Boolean> details =
+        client(TestTokens.user(userId)).getBooleanDetails("sdk-missing", true, context(userId));
 
     assertThat(details.getValue()).isTrue();
     assertThat(details.getErrorCode()).isEqualTo(ErrorCode.FLAG_NOT_FOUND);
@@ -80,7 +86,8 @@ class OpenFeatureClientTests {
             .baseUrl("http://127.0.0.1:" + port + "/api/v1")
             .headers(ImmutableMap.of("Authorization", ImmutableList.of("Bearer " + token)))
             .build();
-    OpenFeatureAPI.getInstance().setProviderAndWait(domain, OfrepProvider.constructProvider(options));
+    OpenFeatureAPI.getInstance()
+        .setProviderAndWait(domain, OfrepProvider.constructProvider(options));
     return OpenFeatureAPI.getInstance().getClient(domain);
   }
 

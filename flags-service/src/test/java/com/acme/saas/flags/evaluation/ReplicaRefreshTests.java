@@ -52,8 +52,10 @@ class ReplicaRefreshTests {
             .run(
                 "--server.port=0",
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
+                "--spring.datasource.password="
+                    + environment.getProperty("spring.datasource.password", ""),
+                "--spring.kafka.bootstrap-servers="
+                    + environment.getProperty("spring.kafka.bootstrap-servers"),
                 "--saas.security.jwks-uri=" + environment.getProperty("saas.security.jwks-uri"),
                 "--saas.security.issuer=" + environment.getProperty("saas.security.issuer"),
                 "--saas.security.audience=" + environment.getProperty("saas.security.audience"),
@@ -77,22 +79,37 @@ class ReplicaRefreshTests {
   void flagCreatedOnOneReplicaIsEvaluatedOnTheOther() {
     first.create("replicated", Map.of());
 
-    await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> second.values(user).path("replicated").asBoolean());
+    await()
+        .atMost(WITHIN)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> second.values(user).path("replicated").asBoolean());
   }
 
   @Test
   void changesAndOverridesReachTheOtherReplica() {
     first.create("replicated-change", Map.of("rolloutPercentage", 0));
-    await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> second.values(user).has("replicated-change"));
+    await()
+        .atMost(WITHIN)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> second.values(user).has("replicated-change"));
 
     second.override("replicated-change", userId, true);
-    await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> first.values(user).path("replicated-change").asBoolean());
+    await()
+        .atMost(WITHIN)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> first.values(user).path("replicated-change").asBoolean());
 
     first.change("replicated-change", Map.of("enabled", false));
-    await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> !second.values(user).path("replicated-change").asBoolean());
+    await()
+        .atMost(WITHIN)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> !second.values(user).path("replicated-change").asBoolean());
 
     first.http().delete("/api/v1/flags/replicated-change", first.admin());
-    await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> !second.values(user).has("replicated-change"));
+    await()
+        .atMost(WITHIN)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> !second.values(user).has("replicated-change"));
   }
 
   @Test

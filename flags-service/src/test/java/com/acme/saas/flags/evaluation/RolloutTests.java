@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The sticky rollout. The hash cases are murmur3's published x86_32 test vectors; the rollout
- * cases are Unleash's client specification (10-flexible-rollout-strategy.json), whose groupId is
- * our flag key, so a flag moved from Unleash keeps its users.
+ * The sticky rollout. The hash cases are murmur3's published x86_32 test vectors; the rollout cases
+ * are Unleash's client specification (10-flexible-rollout-strategy.json), whose groupId is our flag
+ * key, so a flag moved from Unleash keeps its users.
  */
 class RolloutTests {
 
@@ -32,9 +32,12 @@ class RolloutTests {
   void hashMatchesPublishedVectors(String input, String seed, String expected) {
     byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
 
-    int hash = MurmurHash3.hash32x86(bytes, 0, bytes.length, Integer.parseUnsignedInt(seed.substring(2), 16));
+    int hash =
+        MurmurHash3.hash32x86(
+            bytes, 0, bytes.length, Integer.parseUnsignedInt(seed.substring(2), 16));
 
-    assertThat(Integer.toHexString(hash)).isEqualTo(Integer.toHexString(Integer.parseUnsignedInt(expected.substring(2), 16)));
+    assertThat(Integer.toHexString(hash))
+        .isEqualTo(Integer.toHexString(Integer.parseUnsignedInt(expected.substring(2), 16)));
   }
 
   @ParameterizedTest(name = "{0} at {2} % for {1}: {3}")
@@ -44,13 +47,15 @@ class RolloutTests {
     "Feature.flexibleRollout.userId.55, 25, 55, true",
     "Feature.flexibleRollout.sessionId.42, 147, 42, true",
   })
-  void rolloutDecidesAsUnleashDoes(String groupId, String userId, int percentage, boolean expected) {
+  void rolloutDecidesAsUnleashDoes(
+      String groupId, String userId, int percentage, boolean expected) {
     assertThat(Rollout.includes(groupId, userId, percentage)).isEqualTo(expected);
   }
 
   @Test
   void zeroPercentIsOffAndHundredIsOnForEveryone() {
-    List<String> users = IntStream.range(0, 1000).mapToObj(i -> UUID.randomUUID().toString()).toList();
+    List<String> users =
+        IntStream.range(0, 1000).mapToObj(i -> UUID.randomUUID().toString()).toList();
 
     assertThat(users).noneMatch(user -> Rollout.includes("new-ui", user, 0));
     assertThat(users).allMatch(user -> Rollout.includes("new-ui", user, 100));
@@ -61,7 +66,8 @@ class RolloutTests {
     String user = UUID.randomUUID().toString();
     int bucket = Rollout.bucket("new-ui", user);
 
-    assertThat(IntStream.range(0, 100).map(i -> Rollout.bucket("new-ui", user))).containsOnly(bucket);
+    assertThat(IntStream.range(0, 100).map(i -> Rollout.bucket("new-ui", user)))
+        .containsOnly(bucket);
     List<Integer> buckets =
         IntStream.range(0, 50).mapToObj(i -> Rollout.bucket("flag-" + i, user)).distinct().toList();
     assertThat(buckets).hasSizeGreaterThan(10);
@@ -69,7 +75,8 @@ class RolloutTests {
 
   @Test
   void raisingThePercentageNeverTurnsAUserOff() {
-    List<String> users = IntStream.range(0, 2000).mapToObj(i -> UUID.randomUUID().toString()).toList();
+    List<String> users =
+        IntStream.range(0, 2000).mapToObj(i -> UUID.randomUUID().toString()).toList();
 
     for (int percentage = 0; percentage < 100; percentage++) {
       int lower = percentage;

@@ -46,8 +46,20 @@ class FlagApiTests {
             "/api/v1/flags",
             flags.admin(),
             Map.of(
-                "key", "new-ui", "description", "The new UI", "enabled", true, "rolloutPercentage", 25,
-                "roles", List.of("USER"), "plans", List.of("team", "pro"), "userIds", List.of(listed)));
+                "key",
+                "new-ui",
+                "description",
+                "The new UI",
+                "enabled",
+                true,
+                "rolloutPercentage",
+                25,
+                "roles",
+                List.of("USER"),
+                "plans",
+                List.of("team", "pro"),
+                "userIds",
+                List.of(listed)));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     assertThat(response.header("Location")).isEqualTo("/api/v1/flags/new-ui");
@@ -74,8 +86,16 @@ class FlagApiTests {
   }
 
   @ParameterizedTest(name = "key \"{0}\"")
-  @ValueSource(strings = {"", "Upper", "-leading-dash", "has space", "ünïcode", "evaluate",
-      "a2345678901234567890123456789012345678901234567890123456789012345"})
+  @ValueSource(
+      strings = {
+        "",
+        "Upper",
+        "-leading-dash",
+        "has space",
+        "ünïcode",
+        "evaluate",
+        "a2345678901234567890123456789012345678901234567890123456789012345"
+      })
   void invalidKeyIsRejected(String key) {
     HttpApi.Response response = http.post("/api/v1/flags", flags.admin(), body(key, Map.of()));
 
@@ -89,17 +109,18 @@ class FlagApiTests {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-    "{\"rolloutPercentage\": 101}",
-    "{\"rolloutPercentage\": -1}",
-    "{\"rolloutPercentage\": 50.5}",
-    "{\"rolloutPercentage\": null}",
-    "{\"enabled\": \"yes\"}",
-    "{\"roles\": [\"OWNER\"]}",
-    "{\"plans\": [\"enterprise\"]}",
-    "{\"userIds\": [\"not-a-uuid\"]}",
-    "{\"createdAt\": \"2026-01-01T00:00:00Z\"}"
-  })
+  @ValueSource(
+      strings = {
+        "{\"rolloutPercentage\": 101}",
+        "{\"rolloutPercentage\": -1}",
+        "{\"rolloutPercentage\": 50.5}",
+        "{\"rolloutPercentage\": null}",
+        "{\"enabled\": \"yes\"}",
+        "{\"roles\": [\"OWNER\"]}",
+        "{\"plans\": [\"enterprise\"]}",
+        "{\"userIds\": [\"not-a-uuid\"]}",
+        "{\"createdAt\": \"2026-01-01T00:00:00Z\"}"
+      })
   @SuppressWarnings("unchecked")
   void invalidFieldIsRejectedWithDetails(String field) {
     Map<String, Object> body = body("bad-field", Map.of());
@@ -109,7 +130,8 @@ class FlagApiTests {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isNotBlank();
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isNotBlank();
     assertThat(http.get("/api/v1/flags/bad-field", flags.admin()).status()).isEqualTo(404);
   }
 
@@ -117,17 +139,23 @@ class FlagApiTests {
   void moreThanAThousandUserIdsAreRejected() {
     List<UUID> userIds = IntStream.range(0, 1001).mapToObj(i -> UUID.randomUUID()).toList();
 
-    HttpApi.Response response = http.post("/api/v1/flags", flags.admin(), body("crowded", Map.of("userIds", userIds)));
+    HttpApi.Response response =
+        http.post("/api/v1/flags", flags.admin(), body("crowded", Map.of("userIds", userIds)));
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("userIds");
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("userIds");
   }
 
   @Test
   void patchChangesOnlyTheFieldsSent() {
     flags.create("patched", Map.of("plans", List.of("pro"), "rolloutPercentage", 10));
 
-    HttpApi.Response response = http.patch("/api/v1/flags/patched", flags.admin(), Map.of("rolloutPercentage", 60, "enabled", false));
+    HttpApi.Response response =
+        http.patch(
+            "/api/v1/flags/patched",
+            flags.admin(),
+            Map.of("rolloutPercentage", 60, "enabled", false));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.data().path("rolloutPercentage").asInt()).isEqualTo(60);
@@ -140,7 +168,8 @@ class FlagApiTests {
   void patchCannotChangeTheKey() {
     flags.create("fixed-key", Map.of());
 
-    HttpApi.Response response = http.patch("/api/v1/flags/fixed-key", flags.admin(), Map.of("key", "other-key"));
+    HttpApi.Response response =
+        http.patch("/api/v1/flags/fixed-key", flags.admin(), Map.of("key", "other-key"));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -148,10 +177,17 @@ class FlagApiTests {
 
   @Test
   void unknownFlagAnswers404() {
-    assertThat(http.get("/api/v1/flags/missing", flags.admin()).errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
-    assertThat(http.patch("/api/v1/flags/missing", flags.admin(), Map.of("enabled", true)).status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/flags/missing", flags.admin()).errorCode())
+        .isEqualTo("RESOURCE_NOT_FOUND");
+    assertThat(http.patch("/api/v1/flags/missing", flags.admin(), Map.of("enabled", true)).status())
+        .isEqualTo(404);
     assertThat(http.delete("/api/v1/flags/missing", flags.admin()).status()).isEqualTo(404);
-    assertThat(http.put("/api/v1/flags/missing/overrides/" + UUID.randomUUID(), flags.admin(), Map.of("value", true)).status())
+    assertThat(
+            http.put(
+                    "/api/v1/flags/missing/overrides/" + UUID.randomUUID(),
+                    flags.admin(),
+                    Map.of("value", true))
+                .status())
         .isEqualTo(404);
   }
 
@@ -161,11 +197,21 @@ class FlagApiTests {
     flags.create("with-override", Map.of());
     flags.override("with-override", userId, false);
 
-    assertThat(http.get("/api/v1/flags/with-override", flags.admin()).data().path("overrides").toString())
+    assertThat(
+            http.get("/api/v1/flags/with-override", flags.admin())
+                .data()
+                .path("overrides")
+                .toString())
         .isEqualTo("[{\"userId\":\"" + userId + "\",\"value\":false}]");
-    assertThat(http.delete("/api/v1/flags/with-override/overrides/" + userId, flags.admin()).status()).isEqualTo(204);
-    assertThat(http.get("/api/v1/flags/with-override", flags.admin()).data().path("overrides").size()).isZero();
-    assertThat(http.delete("/api/v1/flags/with-override/overrides/" + userId, flags.admin()).status()).isEqualTo(404);
+    assertThat(
+            http.delete("/api/v1/flags/with-override/overrides/" + userId, flags.admin()).status())
+        .isEqualTo(204);
+    assertThat(
+            http.get("/api/v1/flags/with-override", flags.admin()).data().path("overrides").size())
+        .isZero();
+    assertThat(
+            http.delete("/api/v1/flags/with-override/overrides/" + userId, flags.admin()).status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -173,7 +219,10 @@ class FlagApiTests {
     flags.create("strict-override", Map.of());
 
     HttpApi.Response response =
-        http.put("/api/v1/flags/strict-override/overrides/" + UUID.randomUUID(), flags.admin(), Map.of("value", "true-ish"));
+        http.put(
+            "/api/v1/flags/strict-override/overrides/" + UUID.randomUUID(),
+            flags.admin(),
+            Map.of("value", "true-ish"));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -190,7 +239,8 @@ class FlagApiTests {
     assertThat(http.get("/api/v1/flags/doomed", flags.admin()).status()).isEqualTo(404);
     assertThat(flags.values(TestTokens.user(userId)).has("doomed")).isFalse();
     flags.create("doomed", Map.of("enabled", false));
-    assertThat(http.get("/api/v1/flags/doomed", flags.admin()).data().path("overrides").size()).isZero();
+    assertThat(http.get("/api/v1/flags/doomed", flags.admin()).data().path("overrides").size())
+        .isZero();
   }
 
   @Test
@@ -206,7 +256,10 @@ class FlagApiTests {
     assertThat(page.data().findValuesAsString("key")).containsExactly("list-a", "list-b");
     assertThat(page.json().path("meta").path("total").asLong()).isEqualTo(4);
     assertThat(page.json().path("meta").path("totalPages").asLong()).isEqualTo(2);
-    assertThat(http.get("/api/v1/flags?q=list&pageSize=2&page=2", flags.admin()).data().findValuesAsString("key"))
+    assertThat(
+            http.get("/api/v1/flags?q=list&pageSize=2&page=2", flags.admin())
+                .data()
+                .findValuesAsString("key"))
         .containsExactly("list-c", "other");
     assertThat(http.get("/api/v1/flags?pageSize=101", flags.admin()).status()).isEqualTo(400);
   }
@@ -219,17 +272,24 @@ class FlagApiTests {
     assertThat(http.get("/api/v1/flags", user).errorCode()).isEqualTo("INSUFFICIENT_PERMISSIONS");
     assertThat(http.get("/api/v1/flags/admins-manage", user).status()).isEqualTo(403);
     assertThat(http.post("/api/v1/flags", user, body("by-user", Map.of())).status()).isEqualTo(403);
-    assertThat(http.patch("/api/v1/flags/admins-manage", user, Map.of("enabled", false)).status()).isEqualTo(403);
+    assertThat(http.patch("/api/v1/flags/admins-manage", user, Map.of("enabled", false)).status())
+        .isEqualTo(403);
     assertThat(http.delete("/api/v1/flags/admins-manage", user).status()).isEqualTo(403);
-    assertThat(http.put("/api/v1/flags/admins-manage/overrides/" + UUID.randomUUID(), user, Map.of("value", true)).status())
+    assertThat(
+            http.put(
+                    "/api/v1/flags/admins-manage/overrides/" + UUID.randomUUID(),
+                    user,
+                    Map.of("value", true))
+                .status())
         .isEqualTo(403);
     assertThat(http.get("/api/v1/flags/admins-manage/audit", user).status()).isEqualTo(403);
   }
 
   private static Map<String, Object> body(String key, Map<String, ?> settings) {
-    Map<String, Object> body = new HashMap<>(Map.of("key", key, "description", "", "enabled", true, "rolloutPercentage", 100));
+    Map<String, Object> body =
+        new HashMap<>(
+            Map.of("key", key, "description", "", "enabled", true, "rolloutPercentage", 100));
     body.putAll(settings);
     return body;
   }
-
 }

@@ -45,12 +45,19 @@ class FlagAuditTests {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     JsonNode entries = response.data();
     assertThat(entries.findValuesAsString("action"))
-        .containsExactly("flag.deleted", "override.removed", "override.set", "override.set", "flag.updated", "flag.created");
+        .containsExactly(
+            "flag.deleted",
+            "override.removed",
+            "override.set",
+            "override.set",
+            "flag.updated",
+            "flag.created");
     assertThat(entries.findValuesAsString("actorId")).containsOnly(flags.adminId().toString());
     assertThat(entries.get(0).path("at").asString()).isNotBlank();
     assertThat(entries.get(0).path("before").path("rolloutPercentage").asInt()).isEqualTo(40);
     assertThat(entries.get(0).path("after").isNull()).isTrue();
-    assertThat(entries.get(1).path("before").path("userId").asString()).isEqualTo(userId.toString());
+    assertThat(entries.get(1).path("before").path("userId").asString())
+        .isEqualTo(userId.toString());
     assertThat(entries.get(1).path("before").path("value").asBoolean()).isFalse();
     assertThat(entries.get(2).path("before").path("value").asBoolean()).isTrue();
     assertThat(entries.get(2).path("after").path("value").asBoolean()).isFalse();
@@ -69,9 +76,11 @@ class FlagAuditTests {
       flags.change("paged-audit", Map.of("rolloutPercentage", percentage));
     }
 
-    HttpApi.Response page = http.get("/api/v1/flags/paged-audit/audit?pageSize=2&page=2", flags.admin());
+    HttpApi.Response page =
+        http.get("/api/v1/flags/paged-audit/audit?pageSize=2&page=2", flags.admin());
 
-    assertThat(page.data().findValuesAsString("action")).containsExactly("flag.updated", "flag.created");
+    assertThat(page.data().findValuesAsString("action"))
+        .containsExactly("flag.updated", "flag.created");
     assertThat(page.data().get(0).path("after").path("rolloutPercentage").asInt()).isEqualTo(10);
     assertThat(page.json().path("meta").path("total").asLong()).isEqualTo(4);
   }
@@ -81,7 +90,10 @@ class FlagAuditTests {
     flags.create("unchanged", Map.of("rolloutPercentage", 10));
     flags.change("unchanged", Map.of("rolloutPercentage", 10));
 
-    assertThat(http.get("/api/v1/flags/unchanged/audit", flags.admin()).data().findValuesAsString("action"))
+    assertThat(
+            http.get("/api/v1/flags/unchanged/audit", flags.admin())
+                .data()
+                .findValuesAsString("action"))
         .containsExactly("flag.created");
   }
 

@@ -49,13 +49,19 @@ class PlanTargetingTests {
     flags.create("pro-dashboard", Map.of("plans", List.of("pro", "team")));
 
     FlagsApi.publish("billing-service", subscription("pro", "active"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> flags.values(user).path("pro-dashboard").asBoolean());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> flags.values(user).path("pro-dashboard").asBoolean());
 
     FlagsApi.publish("billing-service", subscription("pro", "past_due"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> !flags.values(user).path("pro-dashboard").asBoolean());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !flags.values(user).path("pro-dashboard").asBoolean());
 
     FlagsApi.publish("billing-service", subscription("team", "trialing"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> flags.values(user).path("pro-dashboard").asBoolean());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> flags.values(user).path("pro-dashboard").asBoolean());
   }
 
   @Test
@@ -63,13 +69,17 @@ class PlanTargetingTests {
     flags.create("team-only", Map.of("plans", List.of("team")));
     UUID other = UUID.randomUUID();
 
-    FlagsApi.publish("billing-service", new SubscriptionChanged(other, "team", "active", null, false));
-    await().atMost(Duration.ofSeconds(20)).until(() -> flags.values(TestTokens.user(other)).path("team-only").asBoolean());
+    FlagsApi.publish(
+        "billing-service", new SubscriptionChanged(other, "team", "active", null, false));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> flags.values(TestTokens.user(other)).path("team-only").asBoolean());
 
     assertThat(flags.values(user).path("team-only").asBoolean()).isFalse();
   }
 
   private SubscriptionChanged subscription(String plan, String status) {
-    return new SubscriptionChanged(userId, plan, status, Instant.now().plus(Duration.ofDays(30)), false);
+    return new SubscriptionChanged(
+        userId, plan, status, Instant.now().plus(Duration.ofDays(30)), false);
   }
 }

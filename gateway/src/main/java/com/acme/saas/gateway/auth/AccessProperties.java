@@ -10,16 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The role table ({@code saas.gateway.access.*}). Routes needing no token are
- * {@code saas.security.public-paths}; every other routed request needs a valid token and a rule
- * here naming its role. The first matching rule decides; a request no rule matches is refused.
+ * The role table ({@code saas.gateway.access.*}). Routes needing no token are {@code
+ * saas.security.public-paths}; every other routed request needs a valid token and a rule here
+ * naming its role. The first matching rule decides; a request no rule matches is refused.
  *
  * @param rules request pattern ({@code "GET,PATCH /api/v1/users/{id}"}) and the roles allowed
  * @param tokenCacheSize verified tokens kept, each until it expires
  */
 @Validated
 @ConfigurationProperties("saas.gateway.access")
-public record AccessProperties(@NotEmpty List<@Valid Rule> rules, @DefaultValue("100000") @Min(0) long tokenCacheSize) {
+public record AccessProperties(
+    @NotEmpty List<@Valid Rule> rules, @DefaultValue("100000") @Min(0) long tokenCacheSize) {
 
   /** Who may send requests matching {@code request}. */
   public record Rule(@NotBlank String request, @NotEmpty List<@NotBlank String> roles) {}

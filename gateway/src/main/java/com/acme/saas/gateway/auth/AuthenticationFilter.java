@@ -45,22 +45,29 @@ final class AuthenticationFilter implements GlobalFilter, Ordered {
     }
     String token = bearerToken(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
     if (token == null) {
-      return Mono.error(new ApiException(ErrorCode.TOKEN_MISSING, "A bearer access token is required"));
+      return Mono.error(
+          new ApiException(ErrorCode.TOKEN_MISSING, "A bearer access token is required"));
     }
     return tokens.verify(token).flatMap(user -> authorize(exchange, chain, method, path, user));
   }
 
   private Mono<Void> authorize(
-      ServerWebExchange exchange, GatewayFilterChain chain, HttpMethod method, PathContainer path, VerifiedToken user) {
+      ServerWebExchange exchange,
+      GatewayFilterChain chain,
+      HttpMethod method,
+      PathContainer path,
+      VerifiedToken user) {
     if (!access.permits(method, path, user.role())) {
-      return Mono.error(new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, "Your role may not use this route"));
+      return Mono.error(
+          new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, "Your role may not use this route"));
     }
     Caller.set(exchange, user);
     return chain.filter(exchange);
   }
 
   private static @Nullable String bearerToken(@Nullable String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return null;
     }
     String token = authorization.substring(BEARER.length()).trim();

@@ -34,6 +34,9 @@ final class KeysWarmup {
         .subscribeOn(Schedulers.boundedElastic())
         .subscribe(
             fetched -> log.info("jwks.fetched keys={}", fetched.size()),
-            error -> log.warn("jwks.unavailable error={}", error instanceof KeySourceException ? error.getMessage() : error.toString()));
+            error ->
+                log.warn(
+                    "jwks.unavailable error={}",
+                    error instanceof KeySourceException ? error.getMessage() : error.toString()));
   }
 }

@@ -13,8 +13,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Verifies each access token once and remembers the result until the token expires, so a client
- * reusing its token costs a map lookup instead of an RS256 check. Bounded; a verification that
- * may fetch the JWKS runs off the event loop.
+ * reusing its token costs a map lookup instead of an RS256 check. Bounded; a verification that may
+ * fetch the JWKS runs off the event loop.
  */
 @Component
 final class VerifiedTokenCache {
@@ -30,7 +30,8 @@ final class VerifiedTokenCache {
             // costs more (a thread wake-up per drain) than the few microseconds of work itself.
             .executor(Runnable::run)
             .maximumSize(properties.tokenCacheSize())
-            .expireAfter(Expiry.creating((String token, VerifiedToken claims) -> untilExpiry(claims)))
+            .expireAfter(
+                Expiry.creating((String token, VerifiedToken claims) -> untilExpiry(claims)))
             .build();
   }
 

@@ -55,13 +55,16 @@ public final class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
       log.error("gateway.error path={}", exchange.getRequest().getPath().value(), error);
     }
     String requestId = exchange.getAttribute(RequestIds.MDC_KEY);
-    byte[] body = json.writeValueAsBytes(ErrorResponse.of(failure.code(), failure.message(), null, requestId));
+    byte[] body =
+        json.writeValueAsBytes(
+            ErrorResponse.of(failure.code(), failure.message(), null, requestId));
     response.setStatusCode(failure.code().status());
     HttpHeaders headers = response.getHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setContentLength(body.length);
     if (failure.retryAfter() != null) {
-      headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, failure.retryAfter().toSeconds())));
+      headers.set(
+          HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, failure.retryAfter().toSeconds())));
     }
     return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
   }
@@ -73,7 +76,8 @@ public final class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
       case CallNotPermittedException e -> unavailable();
       case ServiceUnavailableException e -> unavailable();
       case TimeoutException e -> timeout();
-      case DataBufferLimitException e -> new Failure(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large", null);
+      case DataBufferLimitException e ->
+          new Failure(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large", null);
       case ResponseStatusException e -> byStatus(e.getStatusCode().value());
       case IOException e -> unavailable();
       default -> error.getCause() instanceof IOException ? unavailable() : internal();
@@ -94,7 +98,10 @@ public final class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
   }
 
   private Failure unavailable() {
-    return new Failure(ErrorCode.SERVICE_UNAVAILABLE, "Service is unavailable, try again later", unavailableRetryAfter);
+    return new Failure(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "Service is unavailable, try again later",
+        unavailableRetryAfter);
   }
 
   private static Failure timeout() {

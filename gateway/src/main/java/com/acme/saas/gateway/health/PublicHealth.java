@@ -27,21 +27,31 @@ class PublicHealth {
   @Bean
   RouterFunction<ServerResponse> publicHealthRoutes(ReactiveHealthEndpointWebExtension health) {
     return RouterFunctions.route()
-        .GET("/actuator/health", request -> answer(health.health(ApiVersion.LATEST, WebServerNamespace.SERVER, SecurityContext.NONE)))
+        .GET(
+            "/actuator/health",
+            request ->
+                answer(
+                    health.health(
+                        ApiVersion.LATEST, WebServerNamespace.SERVER, SecurityContext.NONE)))
         .GET("/actuator/health/liveness", request -> answer(group(health, "liveness")))
         .GET("/actuator/health/readiness", request -> answer(group(health, "readiness")))
         .build();
   }
 
-  private static Mono<WebEndpointResponse<? extends HealthDescriptor>> group(ReactiveHealthEndpointWebExtension health, String name) {
+  private static Mono<WebEndpointResponse<? extends HealthDescriptor>> group(
+      ReactiveHealthEndpointWebExtension health, String name) {
     return health.health(ApiVersion.LATEST, WebServerNamespace.SERVER, SecurityContext.NONE, name);
   }
 
-  private static Mono<ServerResponse> answer(Mono<WebEndpointResponse<? extends HealthDescriptor>> health) {
-    return health.flatMap(response -> {
-      ServerResponse.BodyBuilder builder = ServerResponse.status(response.getStatus());
-      HealthDescriptor body = response.getBody();
-      return body == null ? builder.build() : builder.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-    });
+  private static Mono<ServerResponse> answer(
+      Mono<WebEndpointResponse<? extends HealthDescriptor>> health) {
+    return health.flatMap(
+        response -> {
+          ServerResponse.BodyBuilder builder = ServerResponse.status(response.getStatus());
+          HealthDescriptor body = response.getBody();
+          return body == null
+              ? builder.build()
+              : builder.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        });
   }
 }

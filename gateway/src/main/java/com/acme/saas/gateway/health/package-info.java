@@ -1,4 +1,6 @@
-/** The health answers of the public port; everything else of the actuator is on the management port. */
+/**
+ * The health answers of the public port; everything else of the actuator is on the management port.
+ */
 @NullMarked
 package com.acme.saas.gateway.health;
 

@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * One JSON log event per request (method, path, status, duration, user id, request id; never the
- * token or the query). Errors are answered here, by the envelope handler, so their status is
- * logged too.
+ * token or the query). Errors are answered here, by the envelope handler, so their status is logged
+ * too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -38,7 +38,8 @@ final class AccessLogFilter implements WebFilter {
       return chain.filter(exchange);
     }
     long start = System.nanoTime();
-    return chain.filter(exchange)
+    return chain
+        .filter(exchange)
         .onErrorResume(error -> errors.handle(exchange, error))
         .doFinally(signal -> log(exchange, (System.nanoTime() - start) / 1_000_000));
   }
@@ -58,6 +59,13 @@ final class AccessLogFilter implements WebFilter {
         .addKeyValue("durationMs", durationMs)
         .addKeyValue("userId", userId)
         .addKeyValue(RequestIds.MDC_KEY, requestId)
-        .log("http.access method={} path={} status={} durationMs={} userId={} requestId={}", method, path, code, durationMs, userId, requestId);
+        .log(
+            "http.access method={} path={} status={} durationMs={} userId={} requestId={}",
+            method,
+            path,
+            code,
+            durationMs,
+            userId,
+            requestId);
   }
 }

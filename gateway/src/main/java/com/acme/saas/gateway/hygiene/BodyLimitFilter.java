@@ -1,8 +1,8 @@
 package com.acme.saas.gateway.hygiene;
 
+import com.acme.saas.common.security.RequestPattern;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
-import com.acme.saas.common.security.RequestPattern;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
@@ -35,7 +35,10 @@ final class BodyLimitFilter implements WebFilter {
     this.defaultMaxBytes = properties.maxSize().toBytes();
     this.overrides =
         properties.overrides().stream()
-            .map(override -> new Limit(RequestPattern.parse(override.request()), override.maxSize().toBytes()))
+            .map(
+                override ->
+                    new Limit(
+                        RequestPattern.parse(override.request()), override.maxSize().toBytes()))
             .toList();
   }
 
@@ -50,20 +53,23 @@ final class BodyLimitFilter implements WebFilter {
     if (declared >= 0) {
       return chain.filter(exchange);
     }
-    ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
-      @Override
-      public Flux<DataBuffer> getBody() {
-        AtomicLong seen = new AtomicLong();
-        return super.getBody().handle((buffer, sink) -> {
-          if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
-            DataBufferUtils.release(buffer);
-            sink.error(tooLarge(maxBytes));
-          } else {
-            sink.next(buffer);
+    ServerHttpRequest counted =
+        new ServerHttpRequestDecorator(request) {
+          @Override
+          public Flux<DataBuffer> getBody() {
+            AtomicLong seen = new AtomicLong();
+            return super.getBody()
+                .handle(
+                    (buffer, sink) -> {
+                      if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
+                        DataBufferUtils.release(buffer);
+                        sink.error(tooLarge(maxBytes));
+                      } else {
+                        sink.next(buffer);
+                      }
+                    });
           }
-        });
-      }
-    };
+        };
     return chain.filter(exchange.mutate().request(counted).build());
   }
 
@@ -77,6 +83,7 @@ final class BodyLimitFilter implements WebFilter {
   }
 
   private static ApiException tooLarge(long maxBytes) {
-    return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + maxBytes + " bytes");
+    return new ApiException(
+        ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + maxBytes + " bytes");
   }
 }

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("saas.gateway.body-limit")
-public record BodyLimitProperties(@DefaultValue("1MB") DataSize maxSize, @DefaultValue List<@Valid Override> overrides) {
+public record BodyLimitProperties(
+    @DefaultValue("1MB") DataSize maxSize, @DefaultValue List<@Valid Override> overrides) {
 
   /** A different limit for the requests matching {@code request} ({@code "/api/v1/auth/**"}). */
   public record Override(@NotBlank String request, @NotNull DataSize maxSize) {}

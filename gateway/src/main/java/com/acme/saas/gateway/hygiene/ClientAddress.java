@@ -10,9 +10,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The client's IP address: the peer's, unless the peer is a trusted proxy
- * ({@code spring.cloud.gateway.server.webflux.trusted-proxies}); then the right-most
- * {@code X-Forwarded-For} entry that is not itself a trusted proxy.
+ * The client's IP address: the peer's, unless the peer is a trusted proxy ({@code
+ * spring.cloud.gateway.server.webflux.trusted-proxies}); then the right-most {@code
+ * X-Forwarded-For} entry that is not itself a trusted proxy.
  */
 @Component
 public final class ClientAddress {
@@ -26,11 +26,15 @@ public final class ClientAddress {
 
   public String of(ServerWebExchange exchange) {
     InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    String peer =
+        remote == null || remote.getAddress() == null
+            ? "unknown"
+            : remote.getAddress().getHostAddress();
     if (trusted == null || !trusted.isTrusted(peer)) {
       return peer;
     }
-    List<String> forwardedFor = exchange.getRequest().getHeaders().getValuesAsList("X-Forwarded-For");
+    List<String> forwardedFor =
+        exchange.getRequest().getHeaders().getValuesAsList("X-Forwarded-For");
     for (int i = forwardedFor.size() - 1; i >= 0; i--) {
       String hop = forwardedFor.get(i).trim();
       if (!hop.isEmpty() && !trusted.isTrusted(hop)) {

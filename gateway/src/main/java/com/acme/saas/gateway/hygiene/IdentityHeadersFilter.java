@@ -16,21 +16,24 @@ final class IdentityHeadersFilter implements HttpHeadersFilter {
 
   @Override
   public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-    boolean present = input.headerNames().stream().anyMatch(IdentityHeadersFilter::isIdentityHeader);
+    boolean present =
+        input.headerNames().stream().anyMatch(IdentityHeadersFilter::isIdentityHeader);
     if (!present) {
       return input;
     }
     HttpHeaders filtered = new HttpHeaders();
-    input.forEach((name, values) -> {
-      if (!isIdentityHeader(name)) {
-        filtered.addAll(name, values);
-      }
-    });
+    input.forEach(
+        (name, values) -> {
+          if (!isIdentityHeader(name)) {
+            filtered.addAll(name, values);
+          }
+        });
     return filtered;
   }
 
   private static boolean isIdentityHeader(String name) {
-    return name.length() > PREFIX.length() && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    return name.length() > PREFIX.length()
+        && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
   }
 
   @Override

@@ -23,14 +23,22 @@ final class RequestIdFilter implements WebFilter {
     String sent = exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER);
     String id = RequestIds.keepOrGenerate(sent);
     exchange.getAttributes().put(RequestIds.MDC_KEY, id);
-    exchange.getResponse().beforeCommit(() -> {
-      exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
-      return Mono.empty();
-    });
+    exchange
+        .getResponse()
+        .beforeCommit(
+            () -> {
+              exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
+              return Mono.empty();
+            });
     if (id.equals(sent)) {
       return chain.filter(exchange);
     }
-    ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> headers.set(RequestIds.HEADER, id)).build();
+    ServerHttpRequest request =
+        exchange
+            .getRequest()
+            .mutate()
+            .headers(headers -> headers.set(RequestIds.HEADER, id))
+            .build();
     return chain.filter(exchange.mutate().request(request).build());
   }
 }

@@ -38,9 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       answer these with an empty body);
  *   <li>a target that servers could read differently from the gateway's access rules: an encoded
  *       {@code /}, a {@code \} raw or encoded, a {@code .} or {@code ..} segment raw or encoded,
- *       {@code //}, a {@code ;} path parameter, {@code %00} or another control character, a
- *       {@code %} not followed by two hex digits, or anything else that is not a valid URI:
- *       400 VALIDATION_ERROR.
+ *       {@code //}, a {@code ;} path parameter, {@code %00} or another control character, a {@code
+ *       %} not followed by two hex digits, or anything else that is not a valid URI: 400
+ *       VALIDATION_ERROR.
  * </ul>
  *
  * <p>The connection is closed after such an answer, so what follows the refused request is never
@@ -83,13 +83,20 @@ final class RequestTargetGuard extends ChannelInboundHandlerAdapter {
     DecoderResult decoded = request.decoderResult();
     if (decoded.isFailure()) {
       return switch (decoded.cause()) {
-        case TooLongHttpLineException e -> new Refusal(ErrorCode.URI_TOO_LONG, "The request line is longer than the gateway accepts");
-        case TooLongHttpHeaderException e -> new Refusal(ErrorCode.HEADERS_TOO_LARGE, "The request headers are larger than the gateway accepts");
+        case TooLongHttpLineException e ->
+            new Refusal(
+                ErrorCode.URI_TOO_LONG, "The request line is longer than the gateway accepts");
+        case TooLongHttpHeaderException e ->
+            new Refusal(
+                ErrorCode.HEADERS_TOO_LARGE,
+                "The request headers are larger than the gateway accepts");
         default -> new Refusal(ErrorCode.VALIDATION_ERROR, "Request is malformed");
       };
     }
     String problem = targetProblem(request.uri());
-    return problem == null ? null : new Refusal(ErrorCode.VALIDATION_ERROR, "Request path is not accepted: " + problem);
+    return problem == null
+        ? null
+        : new Refusal(ErrorCode.VALIDATION_ERROR, "Request path is not accepted: " + problem);
   }
 
   /** Why the gateway refuses this request target, or {@code null} when it is unambiguous. */
@@ -102,7 +109,10 @@ final class RequestTargetGuard extends ChannelInboundHandlerAdapter {
     String lower = path.toLowerCase(Locale.ROOT);
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
-      if (c == '%' && (i + 2 >= target.length() || !isHex(target.charAt(i + 1)) || !isHex(target.charAt(i + 2)))) {
+      if (c == '%'
+          && (i + 2 >= target.length()
+              || !isHex(target.charAt(i + 1))
+              || !isHex(target.charAt(i + 2)))) {
         return "invalid percent-encoding";
       }
       if (c < 0x20 || c == 0x7f) {
@@ -144,10 +154,16 @@ final class RequestTargetGuard extends ChannelInboundHandlerAdapter {
 
   private void answer(ChannelHandlerContext ctx, HttpRequest request, Refusal refusal) {
     String requestId = RequestIds.keepOrGenerate(request.headers().get(RequestIds.HEADER));
-    byte[] body = json.writeValueAsBytes(ErrorResponse.of(refusal.code(), refusal.message(), null, requestId));
+    byte[] body =
+        json.writeValueAsBytes(
+            ErrorResponse.of(refusal.code(), refusal.message(), null, requestId));
     FullHttpResponse response =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(refusal.code().status().value()), Unpooled.wrappedBuffer(body));
-    response.headers()
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(refusal.code().status().value()),
+            Unpooled.wrappedBuffer(body));
+    response
+        .headers()
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
@@ -157,7 +173,12 @@ final class RequestTargetGuard extends ChannelInboundHandlerAdapter {
         .addKeyValue("method", request.method().name())
         .addKeyValue("status", refusal.code().status().value())
         .addKeyValue(RequestIds.MDC_KEY, requestId)
-        .log("http.refused method={} status={} reason={} requestId={}", request.method().name(), refusal.code().status().value(), refusal.message(), requestId);
+        .log(
+            "http.refused method={} status={} reason={} requestId={}",
+            request.method().name(),
+            refusal.code().status().value(),
+            refusal.message(),
+            requestId);
     ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }
 }

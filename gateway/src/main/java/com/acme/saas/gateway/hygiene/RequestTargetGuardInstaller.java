@@ -18,10 +18,16 @@ final class RequestTargetGuardInstaller implements NettyServerCustomizer {
 
   @Override
   public HttpServer apply(HttpServer server) {
-    return server.doOnChannelInit((observer, channel, remoteAddress) -> {
-      if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-        channel.pipeline().addAfter(NettyPipeline.HttpCodec, "saas.requestTargetGuard", new RequestTargetGuard(json));
-      }
-    });
+    return server.doOnChannelInit(
+        (observer, channel, remoteAddress) -> {
+          if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+            channel
+                .pipeline()
+                .addAfter(
+                    NettyPipeline.HttpCodec,
+                    "saas.requestTargetGuard",
+                    new RequestTargetGuard(json));
+          }
+        });
   }
 }

@@ -18,7 +18,10 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 final class SecurityHeadersFilter implements WebFilter {
 
-  /** The contract's headers, also written by {@link RequestTargetGuard} for what never reaches a filter. */
+  /**
+   * The contract's headers, also written by {@link RequestTargetGuard} for what never reaches a
+   * filter.
+   */
   static final Map<String, String> HEADERS =
       Map.of(
           "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
@@ -26,21 +29,26 @@ final class SecurityHeadersFilter implements WebFilter {
           "X-Frame-Options", "DENY",
           "Referrer-Policy", "no-referrer",
           "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  // /docs is Swagger UI: its scripts, styles and images from the gateway itself, the document fetched from it.
+
+  // /docs is Swagger UI: its scripts, styles and images from the gateway itself, the document
+  // fetched from it.
   private static final String DOCS_POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    exchange.getResponse().beforeCommit(() -> {
-      HttpHeaders headers = exchange.getResponse().getHeaders();
-      HEADERS.forEach(headers::set);
-      String path = exchange.getRequest().getPath().value();
-      if (path.equals("/docs") || path.startsWith("/docs/")) {
-        headers.set("Content-Security-Policy", DOCS_POLICY);
-      }
-      return Mono.empty();
-    });
+    exchange
+        .getResponse()
+        .beforeCommit(
+            () -> {
+              HttpHeaders headers = exchange.getResponse().getHeaders();
+              HEADERS.forEach(headers::set);
+              String path = exchange.getRequest().getPath().value();
+              if (path.equals("/docs") || path.startsWith("/docs/")) {
+                headers.set("Content-Security-Policy", DOCS_POLICY);
+              }
+              return Mono.empty();
+            });
     return chain.filter(exchange);
   }
 }

@@ -41,8 +41,12 @@ final class MergedOpenApi {
     // By name, so that the merged document and the services it names come in one order.
     this.services = new TreeMap<>(services);
     this.fetchTimeout = properties.fetchTimeout();
-    this.cached = Mono.defer(this::fetchAndMerge)
-        .cache(merged -> merged.missing().isEmpty() ? properties.cacheTtl() : INCOMPLETE_TTL, error -> Duration.ZERO, () -> Duration.ZERO);
+    this.cached =
+        Mono.defer(this::fetchAndMerge)
+            .cache(
+                merged -> merged.missing().isEmpty() ? properties.cacheTtl() : INCOMPLETE_TTL,
+                error -> Duration.ZERO,
+                () -> Duration.ZERO);
   }
 
   Mono<Merged> document() {
@@ -53,27 +57,37 @@ final class MergedOpenApi {
     return Flux.fromIterable(services.entrySet())
         .flatMapSequential(service -> fetch(service.getKey(), service.getValue()))
         .collectList()
-        .map(parts -> {
-          List<ServiceDocument> documents = parts.stream().flatMap(part -> part.document().stream()).toList();
-          List<String> missing = parts.stream().filter(part -> part.document().isEmpty()).map(Part::service).toList();
-          return new Merged(OpenApiMerger.merge(documents, missing), missing);
-        });
+        .map(
+            parts -> {
+              List<ServiceDocument> documents =
+                  parts.stream().flatMap(part -> part.document().stream()).toList();
+              List<String> missing =
+                  parts.stream()
+                      .filter(part -> part.document().isEmpty())
+                      .map(Part::service)
+                      .toList();
+              return new Merged(OpenApiMerger.merge(documents, missing), missing);
+            });
   }
 
   private record Part(String service, Optional<ServiceDocument> document) {}
 
   private Mono<Part> fetch(String service, URI base) {
-    return client.get().uri(base.resolve("/v3/api-docs"))
+    return client
+        .get()
+        .uri(base.resolve("/v3/api-docs"))
         .retrieve()
         .bodyToMono(String.class)
         .timeout(fetchTimeout)
-        .map(body -> {
-          JsonNode document = JSON.readTree(body);
-          return new Part(service, Optional.of(new ServiceDocument(service, document)));
-        })
-        .onErrorResume(error -> {
-          log.warn("openapi.service.missing service={} error={}", service, error.toString());
-          return Mono.just(new Part(service, Optional.empty()));
-        });
+        .map(
+            body -> {
+              JsonNode document = JSON.readTree(body);
+              return new Part(service, Optional.of(new ServiceDocument(service, document)));
+            })
+        .onErrorResume(
+            error -> {
+              log.warn("openapi.service.missing service={} error={}", service, error.toString());
+              return Mono.just(new Part(service, Optional.empty()));
+            });
   }
 }

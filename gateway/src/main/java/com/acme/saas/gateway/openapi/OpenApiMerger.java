@@ -10,10 +10,10 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * Merges the services' OpenAPI documents into one OpenAPI 3.1 document served from {@code /}.
- * The services serve the gateway's paths unchanged, so paths are taken as they are. Components of
- * the same name and the same content are kept once; a name two services use differently is
- * prefixed with the service's name in that service's part, references included.
+ * Merges the services' OpenAPI documents into one OpenAPI 3.1 document served from {@code /}. The
+ * services serve the gateway's paths unchanged, so paths are taken as they are. Components of the
+ * same name and the same content are kept once; a name two services use differently is prefixed
+ * with the service's name in that service's part, references included.
  */
 final class OpenApiMerger {
 
@@ -31,9 +31,13 @@ final class OpenApiMerger {
     ObjectNode info = merged.putObject("info");
     info.put("title", "Acme SaaS API");
     info.put("version", "v1");
-    info.put("description", missing.isEmpty()
-        ? "Every service's routes, as the gateway serves them. Envelopes and the error catalogue: docs/API.md."
-        : "Incomplete: these services did not answer, their routes are left out: " + String.join(", ", missing) + ".");
+    info.put(
+        "description",
+        missing.isEmpty()
+            ? "Every service's routes, as the gateway serves them. Envelopes and the error catalogue: docs/API.md."
+            : "Incomplete: these services did not answer, their routes are left out: "
+                + String.join(", ", missing)
+                + ".");
     if (!missing.isEmpty()) {
       missing.forEach(info.putArray("x-missing-services")::add);
     }
@@ -44,22 +48,38 @@ final class OpenApiMerger {
     ObjectNode securitySchemes = components.putObject("securitySchemes");
     for (ServiceDocument part : documents) {
       JsonNode document = renameClashingSchemas(part, schemas);
-      document.path("paths").properties().forEach(path -> paths.set(path.getKey(), path.getValue()));
-      document.at("/components/schemas").properties().forEach(schema -> schemas.set(schema.getKey(), schema.getValue()));
-      document.at("/components/securitySchemes").properties().forEach(scheme -> securitySchemes.set(scheme.getKey(), scheme.getValue()));
+      document
+          .path("paths")
+          .properties()
+          .forEach(path -> paths.set(path.getKey(), path.getValue()));
+      document
+          .at("/components/schemas")
+          .properties()
+          .forEach(schema -> schemas.set(schema.getKey(), schema.getValue()));
+      document
+          .at("/components/securitySchemes")
+          .properties()
+          .forEach(scheme -> securitySchemes.set(scheme.getKey(), scheme.getValue()));
     }
     return merged;
   }
 
-  /** The service's document with every schema whose name another service already uses differently renamed. */
+  /**
+   * The service's document with every schema whose name another service already uses differently
+   * renamed.
+   */
   private static JsonNode renameClashingSchemas(ServiceDocument part, ObjectNode known) {
     Map<String, String> renames = new HashMap<>();
-    part.document().at("/components/schemas").properties().forEach(schema -> {
-      JsonNode existing = known.get(schema.getKey());
-      if (existing != null && !existing.equals(schema.getValue())) {
-        renames.put(schema.getKey(), part.service() + "." + schema.getKey());
-      }
-    });
+    part.document()
+        .at("/components/schemas")
+        .properties()
+        .forEach(
+            schema -> {
+              JsonNode existing = known.get(schema.getKey());
+              if (existing != null && !existing.equals(schema.getValue())) {
+                renames.put(schema.getKey(), part.service() + "." + schema.getKey());
+              }
+            });
     if (renames.isEmpty()) {
       return part.document();
     }

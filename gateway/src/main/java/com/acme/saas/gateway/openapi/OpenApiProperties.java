@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled serve {@code /api/v1/openapi.json} and {@code /docs} ({@code OPENAPI_ENABLED})
  * @param cacheTtl how long a complete merged document is served before the services are asked again
- * @param fetchTimeout how long each service's {@code /v3/api-docs} may take before its part is left out
+ * @param fetchTimeout how long each service's {@code /v3/api-docs} may take before its part is left
+ *     out
  */
 @ConfigurationProperties("saas.openapi")
 public record OpenApiProperties(

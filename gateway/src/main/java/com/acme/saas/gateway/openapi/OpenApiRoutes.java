@@ -33,31 +33,53 @@ class OpenApiRoutes {
 
   @Bean
   MergedOpenApi mergedOpenApi(Environment environment, OpenApiProperties properties) {
-    Map<String, URI> services = Binder.get(environment).bind("saas.gateway.services", Bindable.mapOf(String.class, URI.class)).orElse(Map.of());
+    Map<String, URI> services =
+        Binder.get(environment)
+            .bind("saas.gateway.services", Bindable.mapOf(String.class, URI.class))
+            .orElse(Map.of());
     return new MergedOpenApi(WebClient.create(), services, properties);
   }
 
   @Bean
   RouterFunction<ServerResponse> openApiDocumentRoutes(MergedOpenApi merged) {
-    ClassPathResource swaggerUi = new ClassPathResource("META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/");
+    ClassPathResource swaggerUi =
+        new ClassPathResource("META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/");
     return RouterFunctions.route()
-        .GET(DOCUMENT_PATH, request -> merged.document().flatMap(document -> {
-          ServerResponse.BodyBuilder response = ServerResponse.ok().contentType(MediaType.APPLICATION_JSON);
-          if (!document.missing().isEmpty()) {
-            response.header(MISSING_HEADER, String.join(",", document.missing()));
-          }
-          return response.bodyValue(document.document().toString());
-        }))
-        .GET(DOCS_PATH, request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(new ClassPathResource("openapi/docs.html")))
-        .GET(DOCS_PATH + "/swagger-initializer.js", request -> ServerResponse.ok()
-            .contentType(MediaType.valueOf("text/javascript")).bodyValue(new ClassPathResource("openapi/swagger-initializer.js")))
+        .GET(
+            DOCUMENT_PATH,
+            request ->
+                merged
+                    .document()
+                    .flatMap(
+                        document -> {
+                          ServerResponse.BodyBuilder response =
+                              ServerResponse.ok().contentType(MediaType.APPLICATION_JSON);
+                          if (!document.missing().isEmpty()) {
+                            response.header(MISSING_HEADER, String.join(",", document.missing()));
+                          }
+                          return response.bodyValue(document.document().toString());
+                        }))
+        .GET(
+            DOCS_PATH,
+            request ->
+                ServerResponse.ok()
+                    .contentType(MediaType.TEXT_HTML)
+                    .bodyValue(new ClassPathResource("openapi/docs.html")))
+        .GET(
+            DOCS_PATH + "/swagger-initializer.js",
+            request ->
+                ServerResponse.ok()
+                    .contentType(MediaType.valueOf("text/javascript"))
+                    .bodyValue(new ClassPathResource("openapi/swagger-initializer.js")))
         .add(RouterFunctions.resources(DOCS_PATH + "/**", swaggerUi))
         .build();
   }
 
   /** The webjar's version, from its Maven metadata, so that only the root pom names it. */
   private static String swaggerUiVersion() {
-    try (InputStream in = new ClassPathResource("META-INF/maven/org.webjars/swagger-ui/pom.properties").getInputStream()) {
+    try (InputStream in =
+        new ClassPathResource("META-INF/maven/org.webjars/swagger-ui/pom.properties")
+            .getInputStream()) {
       Properties properties = new Properties();
       properties.load(in);
       return properties.getProperty("version");

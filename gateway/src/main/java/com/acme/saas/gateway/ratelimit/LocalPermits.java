@@ -24,10 +24,10 @@ import reactor.core.publisher.Mono;
  * <p>The bound, across any number of replicas: a reservation is counted in Redis before any of it
  * is used, so all replicas together never let more requests through than the limit. The price is
  * the other direction: a client can be refused while other replicas still hold permits they
- * reserved for it and have not used, fewer than 1.5 of that client's batches per replica (under half
- * a batch left plus at most one reservation in flight per key and replica). Permits expire with the
- * Redis window they were reserved in. A refusal is remembered until its {@code Retry-After}, so a
- * client over its limit costs no Redis call either.
+ * reserved for it and have not used, fewer than 1.5 of that client's batches per replica (under
+ * half a batch left plus at most one reservation in flight per key and replica). Permits expire
+ * with the Redis window they were reserved in. A refusal is remembered until its {@code
+ * Retry-After}, so a client over its limit costs no Redis call either.
  */
 final class LocalPermits {
 
@@ -39,7 +39,8 @@ final class LocalPermits {
   LocalPermits(SlidingWindowCounter counter, Policy policy, long maxKeys) {
     this.counter = counter;
     this.policy = policy;
-    this.maxBatch = (int) Math.min(Integer.MAX_VALUE, Math.max(policy.batch(), policy.limit() / 10));
+    this.maxBatch =
+        (int) Math.min(Integer.MAX_VALUE, Math.max(policy.batch(), policy.limit() / 10));
     this.pools =
         Caffeine.newBuilder()
             .executor(Runnable::run) // as in auth.VerifiedTokenCache: no thread wake-up per drain
@@ -54,7 +55,9 @@ final class LocalPermits {
     return pool == null ? null : takeFrom(pool, key);
   }
 
-  /** Decides from this replica's permits, waiting for a reservation in Redis when there are none. */
+  /**
+   * Decides from this replica's permits, waiting for a reservation in Redis when there are none.
+   */
   Mono<Decision> take(String key) {
     Pool pool = pools.get(key, k -> new Pool(policy.batch(), maxBatch));
     Decision local = takeFrom(pool, key);
@@ -78,7 +81,10 @@ final class LocalPermits {
   private @Nullable Decision takeFrom(Pool pool, String key) {
     long now = System.nanoTime();
     Decision decision = pool.take(now);
-    if (decision != null && decision.allowed() && pool.permits.get() < pool.lowWater() && !pool.refusedAt(now)) {
+    if (decision != null
+        && decision.allowed()
+        && pool.permits.get() < pool.lowWater()
+        && !pool.refusedAt(now)) {
       Mono<Grant> next = null;
       synchronized (pool) {
         if (pool.refill == null) {
@@ -92,10 +98,13 @@ final class LocalPermits {
     return decision;
   }
 
-  /** Makes the key's one reservation in flight (not yet started); the caller holds the pool's lock. */
+  /**
+   * Makes the key's one reservation in flight (not yet started); the caller holds the pool's lock.
+   */
   private Mono<Grant> reserve(Pool pool, String key) {
     Mono<Grant> refill =
-        counter.count(key, policy.limit(), policy.window(), pool.batch)
+        counter
+            .count(key, policy.limit(), policy.window(), pool.batch)
             .doOnNext(grant -> pool.fill(grant, System.nanoTime()))
             .doOnError(error -> pool.failed())
             .cache();
@@ -110,8 +119,13 @@ final class LocalPermits {
   private static final class Pool {
 
     private final AtomicLong permits = new AtomicLong();
-    /** Permits asked for per reservation: the policy's batch, doubled each time requests had to wait. */
+
+    /**
+     * Permits asked for per reservation: the policy's batch, doubled each time requests had to
+     * wait.
+     */
     private volatile int batch;
+
     private boolean starved;
     private volatile long remaining;
     private volatile long expiresAt;

@@ -1,10 +1,10 @@
 package com.acme.saas.gateway.ratelimit;
 
+import com.acme.saas.common.security.RequestPattern;
 import com.acme.saas.common.security.VerifiedToken;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
 import com.acme.saas.gateway.auth.Caller;
-import com.acme.saas.common.security.RequestPattern;
 import com.acme.saas.gateway.hygiene.ClientAddress;
 import com.acme.saas.gateway.ratelimit.RateLimitProperties.Key;
 import com.acme.saas.gateway.ratelimit.RateLimitProperties.Policy;
@@ -47,7 +47,11 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
   /** A policy with what every request under it needs, worked out once. */
   private record Limit(
-      Policy policy, RequestPattern pattern, String keyPrefix, String policyHeader, @Nullable LocalPermits permits) {}
+      Policy policy,
+      RequestPattern pattern,
+      String keyPrefix,
+      String policyHeader,
+      @Nullable LocalPermits permits) {}
 
   private final RateLimitProperties properties;
   private final SlidingWindowCounter counter;
@@ -57,7 +61,11 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
   private final List<Limit> limits;
   private final AtomicLong nextFailureLog = new AtomicLong();
 
-  RateLimitFilter(RateLimitProperties properties, SlidingWindowCounter counter, ClientAddress clientAddress, MeterRegistry meters) {
+  RateLimitFilter(
+      RateLimitProperties properties,
+      SlidingWindowCounter counter,
+      ClientAddress clientAddress,
+      MeterRegistry meters) {
     this.properties = properties;
     this.counter = counter;
     this.clientAddress = clientAddress;
@@ -73,8 +81,10 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
   }
 
   private Limit limit(Policy policy, String request) {
-    String header = "\"" + policy.name() + "\";q=" + policy.limit() + ";w=" + policy.window().toSeconds();
-    LocalPermits permits = policy.batch() > 1 ? new LocalPermits(counter, policy, properties.localKeys()) : null;
+    String header =
+        "\"" + policy.name() + "\";q=" + policy.limit() + ";w=" + policy.window().toSeconds();
+    LocalPermits permits =
+        policy.batch() > 1 ? new LocalPermits(counter, policy, properties.localKeys()) : null;
     // "sw:" keeps these hashes apart from the plain counters of the fixed windows that came before.
     String keyPrefix = properties.keyPrefix() + "sw:" + policy.name() + ":";
     return new Limit(policy, RequestPattern.parse(request), keyPrefix, header, permits);
@@ -97,14 +107,20 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
       }
     }
     Mono<Decision> decision =
-        permits != null ? permits.take(key) : counter.count(key, policy.limit(), policy.window(), 1).map(Decision::of);
+        permits != null
+            ? permits.take(key)
+            : counter.count(key, policy.limit(), policy.window(), 1).map(Decision::of);
     Executor requestLoop = eventLoopOf(exchange);
     return decision
         .timeout(properties.redisTimeout())
         .map(Optional::of)
         .onErrorResume(error -> redisFailed(policy, error))
         .flatMap(outcome -> backOn(requestLoop, outcome))
-        .flatMap(outcome -> outcome.isPresent() ? apply(exchange, chain, limit, outcome.get()) : chain.filter(exchange));
+        .flatMap(
+            outcome ->
+                outcome.isPresent()
+                    ? apply(exchange, chain, limit, outcome.get())
+                    : chain.filter(exchange));
   }
 
   /**
@@ -124,14 +140,20 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
     return request instanceof Connection connection ? connection.channel().eventLoop() : null;
   }
 
-  private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision decision) {
+  private Mono<Void> apply(
+      ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision decision) {
     long remaining = Math.max(0, decision.remaining());
     long resetSeconds = Math.max(1, (decision.millisUntilReset() + 999) / 1000);
     HttpHeaders headers = exchange.getResponse().getHeaders();
     headers.set("RateLimit-Policy", limit.policyHeader());
-    headers.set("RateLimit", "\"" + limit.policy().name() + "\";r=" + remaining + ";t=" + resetSeconds);
+    headers.set(
+        "RateLimit", "\"" + limit.policy().name() + "\";r=" + remaining + ";t=" + resetSeconds);
     if (!decision.allowed()) {
-      return Mono.error(new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests, try again later", Duration.ofSeconds(resetSeconds)));
+      return Mono.error(
+          new ApiException(
+              ErrorCode.RATE_LIMIT_EXCEEDED,
+              "Too many requests, try again later",
+              Duration.ofSeconds(resetSeconds)));
     }
     return chain.filter(exchange);
   }
@@ -140,11 +162,20 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
     redisFailures.increment();
     long now = System.nanoTime();
     long next = nextFailureLog.get();
-    if (now - next >= 0 && nextFailureLog.compareAndSet(next, now + properties.failureLogInterval().toNanos())) {
-      log.warn("ratelimit.redis.unavailable policy={} failClosed={} error={}", policy.name(), properties.failClosed().contains(policy.name()), error.toString());
+    if (now - next >= 0
+        && nextFailureLog.compareAndSet(next, now + properties.failureLogInterval().toNanos())) {
+      log.warn(
+          "ratelimit.redis.unavailable policy={} failClosed={} error={}",
+          policy.name(),
+          properties.failClosed().contains(policy.name()),
+          error.toString());
     }
     if (properties.failClosed().contains(policy.name())) {
-      return Mono.error(new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Service is unavailable, try again later", properties.failureLogInterval()));
+      return Mono.error(
+          new ApiException(
+              ErrorCode.SERVICE_UNAVAILABLE,
+              "Service is unavailable, try again later",
+              properties.failureLogInterval()));
     }
     return Mono.just(Optional.empty());
   }

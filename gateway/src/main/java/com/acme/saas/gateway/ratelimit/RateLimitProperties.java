@@ -46,14 +46,19 @@ public record RateLimitProperties(
 
   /**
    * @param name shown in the {@code RateLimit-Policy} header and part of the Redis key
-   * @param request the requests it applies to ({@code "POST /api/v1/auth/login"}); none for the default
+   * @param request the requests it applies to ({@code "POST /api/v1/auth/login"}); none for the
+   *     default
    * @param limit requests allowed per window
    * @param window the counting window
    * @param key whose requests are counted together
-   * @param batch requests reserved in Redis at a time and handed out by the replica itself
-   *     ({@link LocalPermits}); 1 counts every request in Redis, exactly
+   * @param batch requests reserved in Redis at a time and handed out by the replica itself ({@link
+   *     LocalPermits}); 1 counts every request in Redis, exactly
    */
   public record Policy(
-      @NotBlank String name, @Nullable String request, @Min(1) long limit, @NotNull Duration window, @DefaultValue("USER") Key key,
+      @NotBlank String name,
+      @Nullable String request,
+      @Min(1) long limit,
+      @NotNull Duration window,
+      @DefaultValue("USER") Key key,
       @DefaultValue("1") @Min(1) int batch) {}
 }

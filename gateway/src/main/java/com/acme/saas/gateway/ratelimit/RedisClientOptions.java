@@ -11,6 +11,7 @@ class RedisClientOptions {
 
   @Bean
   LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
-    return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    return options ->
+        options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
   }
 }

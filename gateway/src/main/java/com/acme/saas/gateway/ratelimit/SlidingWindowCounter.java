@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
 /**
  * Sliding-window counters in Redis. A fixed window lets a client spend its whole limit at the end
  * of one window and again at the start of the next, twice the limit in a moment. Here a request is
- * weighed against the current window's count plus the previous window's count scaled by how much
- * of the previous window the sliding window still overlaps ({@code previous * (1 - elapsed/window)}),
+ * weighed against the current window's count plus the previous window's count scaled by how much of
+ * the previous window the sliding window still overlaps ({@code previous * (1 - elapsed/window)}),
  * so right after a full window a client gets back only the share of its limit that time has freed.
  * This assumes the previous window's requests were spread evenly; it is the approximation Redis's
  * and Cloudflare's write-ups describe, and it never lets a burst at a boundary through twice.
@@ -23,14 +23,14 @@ import reactor.core.publisher.Mono;
 final class SlidingWindowCounter {
 
   /**
-   * KEYS[1] a hash {w: window index, c: its count, p: previous window's count};
-   * ARGV[1] the window in ms, ARGV[2] the limit, ARGV[3] how many requests to count at most.
-   * Answers "granted:remaining:msUntilReset": granted is how many were counted (as many as the
-   * limit leaves room for, 0 when not one more fits), and, when none was, msUntilReset is how long
-   * until one more request would pass; otherwise it is how long until the current window ends.
-   * A refused request counts nothing: a client that keeps knocking is held at its limit. A client
-   * that spent its whole limit in this window waits for the rest of it and then until this window's
-   * count, weighed in the next, leaves room: up to window + window / limit in all.
+   * KEYS[1] a hash {w: window index, c: its count, p: previous window's count}; ARGV[1] the window
+   * in ms, ARGV[2] the limit, ARGV[3] how many requests to count at most. Answers
+   * "granted:remaining:msUntilReset": granted is how many were counted (as many as the limit leaves
+   * room for, 0 when not one more fits), and, when none was, msUntilReset is how long until one
+   * more request would pass; otherwise it is how long until the current window ends. A refused
+   * request counts nothing: a client that keeps knocking is held at its limit. A client that spent
+   * its whole limit in this window waits for the rest of it and then until this window's count,
+   * weighed in the next, leaves room: up to window + window / limit in all.
    */
   private static final RedisScript<String> COUNT =
       RedisScript.of(
@@ -90,7 +90,8 @@ final class SlidingWindowCounter {
    * limit still has room for, or none.
    */
   Mono<Grant> count(String key, long limit, Duration window, int wanted) {
-    List<String> args = List.of(Long.toString(window.toMillis()), Long.toString(limit), Integer.toString(wanted));
+    List<String> args =
+        List.of(Long.toString(window.toMillis()), Long.toString(limit), Integer.toString(wanted));
     return redis.execute(COUNT, List.of(key), args).next().map(SlidingWindowCounter::parse);
   }
 

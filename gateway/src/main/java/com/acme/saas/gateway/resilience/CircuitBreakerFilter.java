@@ -38,7 +38,8 @@ final class CircuitBreakerFilter implements GlobalFilter, Ordered {
       return chain.filter(exchange);
     }
     CircuitBreaker breaker = breakers.circuitBreaker(route.getId());
-    return chain.filter(exchange)
+    return chain
+        .filter(exchange)
         .timeout(properties.timeout())
         .transformDeferred(CircuitBreakerOperator.of(breaker));
   }

@@ -20,7 +20,8 @@ class CircuitBreakers {
             .failureRateThreshold(properties.failureRateThreshold())
             .waitDurationInOpenState(properties.openDuration())
             .automaticTransitionFromOpenToHalfOpenEnabled(false)
-            // A client that hangs up before its answer is written is not the service failing; counted,
+            // A client that hangs up before its answer is written is not the service failing;
+            // counted,
             // a few dozen clients going away at once (a load balancer draining, a benchmark
             // stopping) opened the circuit for everyone else.
             .ignoreExceptions(AbortedException.class)

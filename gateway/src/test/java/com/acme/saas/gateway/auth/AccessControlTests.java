@@ -99,11 +99,15 @@ class AccessControlTests {
     String target = request.substring(request.indexOf(' ') + 1);
     int before = Services.requests();
 
-    for (String token : new String[] {null, TestTokens.user(UUID.randomUUID()), TestTokens.admin(UUID.randomUUID())}) {
+    for (String token :
+        new String[] {
+          null, TestTokens.user(UUID.randomUUID()), TestTokens.admin(UUID.randomUUID())
+        }) {
       RawHttp.Response response =
           token == null
               ? RawHttp.local(port).send(method, target, "Content-Length: 0")
-              : RawHttp.local(port).send(method, target, "Content-Length: 0", "Authorization: Bearer " + token);
+              : RawHttp.local(port)
+                  .send(method, target, "Content-Length: 0", "Authorization: Bearer " + token);
 
       assertThat(response.status()).as(response.toString()).isEqualTo(400);
       assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");

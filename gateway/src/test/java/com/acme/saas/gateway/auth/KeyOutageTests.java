@@ -29,20 +29,28 @@ class KeyOutageTests {
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) {
     Services.register(registry);
-    registry.add("saas.security.jwks-uri", () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/.well-known/jwks.json");
+    registry.add(
+        "saas.security.jwks-uri",
+        () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/.well-known/jwks.json");
   }
 
   @Test
   void tokensStillVerifyWhileTheKeySetIsUnreachable() {
-    assertThat(HttpApi.local(port).get("/api/v1/tasks", TestTokens.user(UUID.randomUUID())).status()).isEqualTo(200);
+    assertThat(
+            HttpApi.local(port).get("/api/v1/tasks", TestTokens.user(UUID.randomUUID())).status())
+        .isEqualTo(200);
 
     JWKS.stop(0);
 
-    HttpApi.Response neverSeenBefore = HttpApi.local(port).get("/api/v1/tasks", TestTokens.user(UUID.randomUUID()));
+    HttpApi.Response neverSeenBefore =
+        HttpApi.local(port).get("/api/v1/tasks", TestTokens.user(UUID.randomUUID()));
     assertThat(neverSeenBefore.status()).isEqualTo(200);
 
     long start = System.nanoTime();
-    String unknownKey = TestTokens.sign(TestTokens.generate("rotated-away"), TestTokens.claims(UUID.randomUUID(), "USER", claims -> {}));
+    String unknownKey =
+        TestTokens.sign(
+            TestTokens.generate("rotated-away"),
+            TestTokens.claims(UUID.randomUUID(), "USER", claims -> {}));
     HttpApi.Response rejected = HttpApi.local(port).get("/api/v1/tasks", unknownKey);
     assertThat(rejected.status()).isEqualTo(401);
     assertThat(rejected.errorCode()).isEqualTo("TOKEN_INVALID");
@@ -50,6 +58,8 @@ class KeyOutageTests {
   }
 
   private static HttpServer startJwks() {
-    return JsonServer.serve("/.well-known/jwks.json", () -> new JWKSet(TestTokens.signingKey().toPublicJWK()).toString(true));
+    return JsonServer.serve(
+        "/.well-known/jwks.json",
+        () -> new JWKSet(TestTokens.signingKey().toPublicJWK()).toString(true));
   }
 }

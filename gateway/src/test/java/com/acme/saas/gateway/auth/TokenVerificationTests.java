@@ -44,7 +44,8 @@ class TokenVerificationTests {
     HttpApi.Response response = get(token);
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.data().path("headers").path("authorization").asString()).isEqualTo("Bearer " + token);
+    assertThat(response.data().path("headers").path("authorization").asString())
+        .isEqualTo("Bearer " + token);
   }
 
   @Test
@@ -58,16 +59,24 @@ class TokenVerificationTests {
   @Test
   void expiredTokenAnswersTokenExpired() {
     String token =
-        TestTokens.token(UUID.randomUUID(), "USER", claims -> claims
-            .issueTime(Date.from(Instant.now().minusSeconds(3600)))
-            .expirationTime(Date.from(Instant.now().minusSeconds(600))));
+        TestTokens.token(
+            UUID.randomUUID(),
+            "USER",
+            claims ->
+                claims
+                    .issueTime(Date.from(Instant.now().minusSeconds(3600)))
+                    .expirationTime(Date.from(Instant.now().minusSeconds(600))));
 
     assertRejected(get(token), "TOKEN_EXPIRED");
   }
 
   @Test
   void algNoneIsRejected() {
-    String token = new PlainJWT(new PlainHeader(), TestTokens.claims(UUID.randomUUID(), "ADMIN", claims -> {}).build()).serialize();
+    String token =
+        new PlainJWT(
+                new PlainHeader(),
+                TestTokens.claims(UUID.randomUUID(), "ADMIN", claims -> {}).build())
+            .serialize();
 
     assertRejected(get(token), "TOKEN_INVALID");
   }
@@ -77,7 +86,9 @@ class TokenVerificationTests {
     byte[] publicKey = TestTokens.signingKey().toRSAPublicKey().getEncoded();
     SignedJWT jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(TestTokens.signingKey().getKeyID()).build(),
+            new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .keyID(TestTokens.signingKey().getKeyID())
+                .build(),
             TestTokens.claims(UUID.randomUUID(), "ADMIN", claims -> {}).build());
     jwt.sign(new MACSigner(java.util.Arrays.copyOf(publicKey, Math.max(publicKey.length, 32))));
 
@@ -87,25 +98,43 @@ class TokenVerificationTests {
   @Test
   void tamperedPayloadIsRejected() {
     String[] parts = TestTokens.user(UUID.randomUUID()).split("\\.");
-    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"USER\"", "\"ADMIN\"");
-    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    String payload =
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+            .replace("\"USER\"", "\"ADMIN\"");
+    String forged =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
 
     assertRejected(get(forged), "TOKEN_INVALID");
   }
 
   @Test
   void wrongIssuerIsRejected() {
-    assertRejected(get(TestTokens.token(UUID.randomUUID(), "USER", claims -> claims.issuer("https://evil.example"))), "TOKEN_INVALID");
+    assertRejected(
+        get(
+            TestTokens.token(
+                UUID.randomUUID(), "USER", claims -> claims.issuer("https://evil.example"))),
+        "TOKEN_INVALID");
   }
 
   @Test
   void wrongAudienceIsRejected() {
-    assertRejected(get(TestTokens.token(UUID.randomUUID(), "USER", claims -> claims.audience("someone-else"))), "TOKEN_INVALID");
+    assertRejected(
+        get(TestTokens.token(UUID.randomUUID(), "USER", claims -> claims.audience("someone-else"))),
+        "TOKEN_INVALID");
   }
 
   @Test
   void unknownKeyIsRejected() {
-    String token = TestTokens.sign(TestTokens.generate("unknown-kid"), TestTokens.claims(UUID.randomUUID(), "USER", claims -> {}));
+    String token =
+        TestTokens.sign(
+            TestTokens.generate("unknown-kid"),
+            TestTokens.claims(UUID.randomUUID(), "USER", claims -> {}));
 
     assertRejected(get(token), "TOKEN_INVALID");
   }
@@ -117,7 +146,11 @@ class TokenVerificationTests {
 
   @Test
   void nonBearerAuthorizationCountsAsMissing() {
-    HttpApi.Response response = HttpApi.local(port).call("GET", PROTECTED).header("Authorization", "Basic dXNlcjpwYXNz").send();
+    HttpApi.Response response =
+        HttpApi.local(port)
+            .call("GET", PROTECTED)
+            .header("Authorization", "Basic dXNlcjpwYXNz")
+            .send();
 
     assertRejected(response, "TOKEN_MISSING");
   }

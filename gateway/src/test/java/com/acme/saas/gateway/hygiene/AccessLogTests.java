@@ -39,7 +39,11 @@ class AccessLogTests {
     UUID userId = UUID.randomUUID();
     String token = TestTokens.user(userId);
 
-    HttpApi.local(port).call("GET", "/api/v1/tasks?q=secret").bearer(token).header("X-Request-Id", "log-me-1").send();
+    HttpApi.local(port)
+        .call("GET", "/api/v1/tasks?q=secret")
+        .bearer(token)
+        .header("X-Request-Id", "log-me-1")
+        .send();
 
     JsonNode line = accessLine(output, "log-me-1");
     assertThat(line.path("method").asString()).isEqualTo("GET");
@@ -47,26 +51,43 @@ class AccessLogTests {
     assertThat(line.path("status").asInt()).isEqualTo(200);
     assertThat(line.path("userId").asString()).isEqualTo(userId.toString());
     assertThat(line.has("durationMs")).isTrue();
-    assertThat(output.getAll()).doesNotContain(token).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+    assertThat(output.getAll())
+        .doesNotContain(token)
+        .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
   }
 
   @Test
   void refusedRequestIsLoggedWithItsStatus(CapturedOutput output) throws InterruptedException {
-    HttpApi.local(port).call("GET", "/api/v1/users").bearer("forged.token.here").header("X-Request-Id", "log-me-2").send();
+    HttpApi.local(port)
+        .call("GET", "/api/v1/users")
+        .bearer("forged.token.here")
+        .header("X-Request-Id", "log-me-2")
+        .send();
 
     JsonNode line = accessLine(output, "log-me-2");
     assertThat(line.path("status").asInt()).isEqualTo(401);
     assertThat(output.getAll()).doesNotContain("forged.token.here");
   }
 
-  /** The line is written once the exchange has completed, which can be just after the client has the answer. */
-  private static JsonNode accessLine(CapturedOutput output, String requestId) throws InterruptedException {
+  /**
+   * The line is written once the exchange has completed, which can be just after the client has the
+   * answer.
+   */
+  private static JsonNode accessLine(CapturedOutput output, String requestId)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (true) {
-      Optional<JsonNode> line = output.getAll().lines()
-          .filter(text -> text.startsWith("{") && text.contains("\"gateway.access\"") && text.contains(requestId))
-          .map(JSON::readTree)
-          .findFirst();
+      Optional<JsonNode> line =
+          output
+              .getAll()
+              .lines()
+              .filter(
+                  text ->
+                      text.startsWith("{")
+                          && text.contains("\"gateway.access\"")
+                          && text.contains(requestId))
+              .map(JSON::readTree)
+              .findFirst();
       if (line.isPresent()) {
         return line.get();
       }

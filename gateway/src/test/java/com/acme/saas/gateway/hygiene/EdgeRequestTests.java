@@ -61,7 +61,9 @@ class EdgeRequestTests {
   void ambiguousOrMalformedTargetAnswersValidationErrorBeforeRouting(String target) {
     int before = Services.requests();
 
-    RawHttp.Response response = RawHttp.local(port).get(target, "Authorization: Bearer " + TestTokens.admin(UUID.randomUUID()));
+    RawHttp.Response response =
+        RawHttp.local(port)
+            .get(target, "Authorization: Bearer " + TestTokens.admin(UUID.randomUUID()));
 
     assertEnvelope(response, 400, "VALIDATION_ERROR");
     assertThat(Services.requests()).as("requests that reached a service").isEqualTo(before);
@@ -76,14 +78,16 @@ class EdgeRequestTests {
 
   @Test
   void headersOverTheLimitAnswer431InTheEnvelope() {
-    RawHttp.Response response = RawHttp.local(port).get("/api/v1/tasks", "X-Padding: " + "x".repeat(10_000));
+    RawHttp.Response response =
+        RawHttp.local(port).get("/api/v1/tasks", "X-Padding: " + "x".repeat(10_000));
 
     assertEnvelope(response, 431, "HEADERS_TOO_LARGE");
   }
 
   @Test
   void refusalKeepsASaneClientRequestId() {
-    RawHttp.Response response = RawHttp.local(port).get("/api/v1//users", "X-Request-Id: edge-req.1");
+    RawHttp.Response response =
+        RawHttp.local(port).get("/api/v1//users", "X-Request-Id: edge-req.1");
 
     assertThat(response.header("X-Request-Id")).isEqualTo("edge-req.1");
     assertThat(response.json().path("error").path("requestId").asString()).isEqualTo("edge-req.1");
@@ -92,10 +96,14 @@ class EdgeRequestTests {
   @Test
   void plainlyEncodedPathStillReachesItsServiceUnchanged() {
     RawHttp.Response response =
-        RawHttp.local(port).get("/api/v1/tasks/a%20b%2Dc?q=50%25%2Foff", "Authorization: Bearer " + TestTokens.user(UUID.randomUUID()));
+        RawHttp.local(port)
+            .get(
+                "/api/v1/tasks/a%20b%2Dc?q=50%25%2Foff",
+                "Authorization: Bearer " + TestTokens.user(UUID.randomUUID()));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    assertThat(response.json().path("data").path("path").asString()).isEqualTo("/api/v1/tasks/a%20b%2Dc?q=50%25%2Foff");
+    assertThat(response.json().path("data").path("path").asString())
+        .isEqualTo("/api/v1/tasks/a%20b%2Dc?q=50%25%2Foff");
   }
 
   @ParameterizedTest(name = "Accept: {0}")
@@ -104,7 +112,11 @@ class EdgeRequestTests {
     RawHttp gateway = RawHttp.local(port);
 
     RawHttp.Response noToken = gateway.get("/api/v1/tasks", "Accept: " + accept);
-    RawHttp.Response noRoute = gateway.get("/api/v1/nothing", "Accept: " + accept, "Authorization: Bearer " + TestTokens.user(UUID.randomUUID()));
+    RawHttp.Response noRoute =
+        gateway.get(
+            "/api/v1/nothing",
+            "Accept: " + accept,
+            "Authorization: Bearer " + TestTokens.user(UUID.randomUUID()));
     RawHttp.Response health = gateway.get("/actuator/health", "Accept: " + accept);
 
     assertEnvelope(noToken, 401, "TOKEN_MISSING");
@@ -117,7 +129,9 @@ class EdgeRequestTests {
 
   private static void assertEnvelope(RawHttp.Response response, int status, String code) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/json");
+    assertThat(response.header("Content-Type"))
+        .as(response.toString())
+        .startsWith("application/json");
     assertThat(response.errorCode()).as(response.toString()).isEqualTo(code);
     String requestId = response.json().path("error").path("requestId").asString();
     assertThat(requestId).isNotBlank();

@@ -27,25 +27,27 @@ class HeaderHygieneTests {
 
   @Test
   void clientSentIdentityHeadersNeverReachTheService() {
-    JsonNode forwarded = forwardedHeaders(
-        HttpApi.local(port)
-            .call("GET", "/api/v1/users/me")
-            .bearer(TestTokens.user(UUID.randomUUID()))
-            .header("X-User-Id", UUID.randomUUID().toString())
-            .header("X-User-Role", "ADMIN")
-            .header("x-user-email", "boss@example.com"));
+    JsonNode forwarded =
+        forwardedHeaders(
+            HttpApi.local(port)
+                .call("GET", "/api/v1/users/me")
+                .bearer(TestTokens.user(UUID.randomUUID()))
+                .header("X-User-Id", UUID.randomUUID().toString())
+                .header("X-User-Role", "ADMIN")
+                .header("x-user-email", "boss@example.com"));
 
     forwarded.propertyNames().forEach(name -> assertThat(name).doesNotStartWith("x-user-"));
   }
 
   @Test
   void forwardedHeadersFromAnUntrustedPeerAreDropped() {
-    JsonNode forwarded = forwardedHeaders(
-        HttpApi.local(port)
-            .call("GET", "/api/v1/billing/plans")
-            .header("X-Forwarded-For", "203.0.113.7")
-            .header("X-Forwarded-Host", "evil.example")
-            .header("Forwarded", "for=203.0.113.7;host=evil.example"));
+    JsonNode forwarded =
+        forwardedHeaders(
+            HttpApi.local(port)
+                .call("GET", "/api/v1/billing/plans")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("Forwarded", "for=203.0.113.7;host=evil.example"));
 
     assertThat(forwarded.path("x-forwarded-for").asString("")).doesNotContain("203.0.113.7");
     assertThat(forwarded.path("x-forwarded-host").asString("")).doesNotContain("evil.example");

@@ -41,7 +41,8 @@ class RequestBodyTests {
 
   @Test
   void bodyOver1MibAnswers413() {
-    HttpApi.Response response = post("/api/v1/tasks", TestTokens.user(UUID.randomUUID()), 1024 * 1024 + 1);
+    HttpApi.Response response =
+        post("/api/v1/tasks", TestTokens.user(UUID.randomUUID()), 1024 * 1024 + 1);
 
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
@@ -49,12 +50,15 @@ class RequestBodyTests {
 
   @Test
   void bodyUnder1MibPasses() {
-    assertThat(post("/api/v1/tasks", TestTokens.user(UUID.randomUUID()), 900 * 1024).status()).isEqualTo(200);
+    assertThat(post("/api/v1/tasks", TestTokens.user(UUID.randomUUID()), 900 * 1024).status())
+        .isEqualTo(200);
   }
 
   @Test
   void webhookBodyReachesBillingByteForByte() {
-    byte[] payload = "{\"id\":\"evt_1\",  \"type\":\"invoice.paid\",\n\t\"amount\":1e2, \"name\":\"Zoë \\u00e9\"}\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] payload =
+        "{\"id\":\"evt_1\",  \"type\":\"invoice.paid\",\n\t\"amount\":1e2, \"name\":\"Zoë \\u00e9\"}\r\n"
+            .getBytes(StandardCharsets.UTF_8);
 
     HttpApi.Response response =
         HttpApi.local(port)
@@ -64,8 +68,10 @@ class RequestBodyTests {
             .send();
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(Base64.getDecoder().decode(response.data().path("body").asString())).isEqualTo(payload);
-    assertThat(response.data().path("headers").path("stripe-signature").asString()).isEqualTo("t=1700000000,v1=abc123");
+    assertThat(Base64.getDecoder().decode(response.data().path("body").asString()))
+        .isEqualTo(payload);
+    assertThat(response.data().path("headers").path("stripe-signature").asString())
+        .isEqualTo("t=1700000000,v1=abc123");
   }
 
   private HttpApi.Response post(String path, String token, int bytes) {

@@ -29,7 +29,8 @@ class RequestTracingTests {
     HttpApi.Response response = send("client-req_1.2");
 
     assertThat(response.header("X-Request-Id")).isEqualTo("client-req_1.2");
-    assertThat(response.data().path("headers").path("x-request-id").asString()).isEqualTo("client-req_1.2");
+    assertThat(response.data().path("headers").path("x-request-id").asString())
+        .isEqualTo("client-req_1.2");
   }
 
   @Test
@@ -46,12 +47,14 @@ class RequestTracingTests {
     HttpApi.Response response = HttpApi.local(port).get("/api/v1/billing/plans", null);
 
     assertThat(response.header("X-Request-Id")).isNotBlank();
-    assertThat(response.data().path("headers").path("x-request-id").asString()).isEqualTo(response.header("X-Request-Id"));
+    assertThat(response.data().path("headers").path("x-request-id").asString())
+        .isEqualTo(response.header("X-Request-Id"));
   }
 
   @Test
   void errorEnvelopeCarriesTheRequestId() {
-    HttpApi.Response response = HttpApi.local(port).call("GET", "/api/v1/tasks").header("X-Request-Id", "err-42").send();
+    HttpApi.Response response =
+        HttpApi.local(port).call("GET", "/api/v1/tasks").header("X-Request-Id", "err-42").send();
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.json().path("error").path("requestId").asString()).isEqualTo("err-42");
@@ -63,9 +66,14 @@ class RequestTracingTests {
     String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     HttpApi.Response response =
-        HttpApi.local(port).call("GET", "/api/v1/tasks").bearer(TestTokens.user(UUID.randomUUID())).header("traceparent", traceparent).send();
+        HttpApi.local(port)
+            .call("GET", "/api/v1/tasks")
+            .bearer(TestTokens.user(UUID.randomUUID()))
+            .header("traceparent", traceparent)
+            .send();
 
-    assertThat(response.data().path("headers").path("traceparent").asString()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(response.data().path("headers").path("traceparent").asString())
+        .contains("4bf92f3577b34da6a3ce929d0e0e4736");
   }
 
   private HttpApi.Response send(String requestId) {

@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.cloud.gateway.server.webflux.globalcors.cors-configurations.[/**].allowed-origins=https://app.acme.example")
+    properties =
+        "spring.cloud.gateway.server.webflux.globalcors.cors-configurations.[/**].allowed-origins=https://app.acme.example")
 @RealInfrastructure
 class SecurityHeadersTests {
 
@@ -28,7 +29,8 @@ class SecurityHeadersTests {
 
   @Test
   void proxiedResponseCarriesTheSecurityHeadersOverTheServiceOwn() {
-    HttpApi.Response response = HttpApi.local(port).get("/api/v1/tasks", TestTokens.user(UUID.randomUUID()));
+    HttpApi.Response response =
+        HttpApi.local(port).get("/api/v1/tasks", TestTokens.user(UUID.randomUUID()));
 
     assertThat(response.status()).isEqualTo(200);
     assertSecurityHeaders(response);
@@ -37,7 +39,8 @@ class SecurityHeadersTests {
   @Test
   void errorResponsesCarryTheSecurityHeaders() {
     assertSecurityHeaders(HttpApi.local(port).get("/api/v1/tasks", null));
-    assertSecurityHeaders(HttpApi.local(port).get("/api/v1/users", TestTokens.user(UUID.randomUUID())));
+    assertSecurityHeaders(
+        HttpApi.local(port).get("/api/v1/users", TestTokens.user(UUID.randomUUID())));
     assertSecurityHeaders(HttpApi.local(port).get("/nowhere", null));
   }
 
@@ -54,7 +57,8 @@ class SecurityHeadersTests {
     HttpApi.Response response = preflight("https://app.acme.example");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.acme.example");
+    assertThat(response.header("Access-Control-Allow-Origin"))
+        .isEqualTo("https://app.acme.example");
   }
 
   @Test
@@ -75,11 +79,13 @@ class SecurityHeadersTests {
   }
 
   private static void assertSecurityHeaders(HttpApi.Response response) {
-    assertThat(response.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+    assertThat(response.header("Content-Security-Policy"))
+        .isEqualTo("default-src 'none'; frame-ancestors 'none'");
     assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
     assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
-    assertThat(response.header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+    assertThat(response.header("Strict-Transport-Security"))
+        .isEqualTo("max-age=31536000; includeSubDomains");
     assertThat(response.raw().headers().allValues("X-Frame-Options")).hasSize(1);
   }
 }

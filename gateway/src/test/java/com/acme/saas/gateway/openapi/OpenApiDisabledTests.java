@@ -12,7 +12,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Production may turn the document and the page off: then neither exists. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "saas.openapi.enabled=false")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "saas.openapi.enabled=false")
 @RealInfrastructure
 class OpenApiDisabledTests {
 

@@ -23,13 +23,17 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class OpenApiDocumentTests {
 
-  static final HttpServer AUTH = documentServer("""
+  static final HttpServer AUTH =
+      documentServer(
+          """
       {"openapi":"3.1.0","paths":{"/api/v1/auth/login":{"post":{"responses":{"200":{"description":"ok",
         "content":{"application/json":{"schema":{"$ref":"#/components/schemas/View"}}}}}}}},
        "components":{"schemas":{"View":{"type":"object","properties":{"token":{"type":"string"}}},
          "ErrorResponse":{"type":"object"}},
         "securitySchemes":{"bearer":{"type":"http","scheme":"bearer"}}}}""");
-  static final HttpServer USERS = documentServer("""
+  static final HttpServer USERS =
+      documentServer(
+          """
       {"openapi":"3.1.0","paths":{"/api/v1/users/me":{"get":{"responses":{"200":{"description":"ok",
         "content":{"application/json":{"schema":{"$ref":"#/components/schemas/View"}}}}}}}},
        "components":{"schemas":{"View":{"type":"object","properties":{"email":{"type":"string"}}},
@@ -57,16 +61,28 @@ class OpenApiDocumentTests {
     JsonNode document = response.json();
     assertThat(document.path("openapi").asString()).isEqualTo("3.1.0");
     assertThat(document.at("/servers/0/url").asString()).isEqualTo("/");
-    assertThat(document.at("/info/x-missing-services").values().stream().map(JsonNode::asString).toList())
+    assertThat(
+            document.at("/info/x-missing-services").values().stream()
+                .map(JsonNode::asString)
+                .toList())
         .isEqualTo(List.of("billing", "flags", "tasks"));
-    assertThat(document.path("paths").propertyNames()).contains("/api/v1/auth/login", "/api/v1/users/me");
-    assertThat(document.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+    assertThat(document.path("paths").propertyNames())
+        .contains("/api/v1/auth/login", "/api/v1/users/me");
+    assertThat(document.at("/components/securitySchemes/bearer/scheme").asString())
+        .isEqualTo("bearer");
     // The same name with other content in the second service is renamed there, references included.
-    assertThat(document.at("/components/schemas/View/properties").propertyNames()).containsExactly("token");
-    assertThat(document.at("/components/schemas/users.View/properties").propertyNames()).containsExactly("email");
-    assertThat(document.at("/paths/~1api~1v1~1users~1me/get/responses/200/content/application~1json/schema/$ref").asString())
+    assertThat(document.at("/components/schemas/View/properties").propertyNames())
+        .containsExactly("token");
+    assertThat(document.at("/components/schemas/users.View/properties").propertyNames())
+        .containsExactly("email");
+    assertThat(
+            document
+                .at(
+                    "/paths/~1api~1v1~1users~1me/get/responses/200/content/application~1json/schema/$ref")
+                .asString())
         .isEqualTo("#/components/schemas/users.View");
-    assertThat(document.at("/components/schemas").propertyNames()).doesNotContain("users.ErrorResponse");
+    assertThat(document.at("/components/schemas").propertyNames())
+        .doesNotContain("users.ErrorResponse");
   }
 
   @Test
@@ -78,7 +94,8 @@ class OpenApiDocumentTests {
     assertThat(page.text()).contains("/docs/swagger-ui-bundle.js");
     assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
 
-    assertThat(api.get("/docs/swagger-initializer.js", null).text()).contains("/api/v1/openapi.json");
+    assertThat(api.get("/docs/swagger-initializer.js", null).text())
+        .contains("/api/v1/openapi.json");
     HttpApi.Response bundle = api.get("/docs/swagger-ui-bundle.js", null);
     assertThat(bundle.status()).isEqualTo(200);
     assertThat(bundle.text()).contains("SwaggerUIBundle");

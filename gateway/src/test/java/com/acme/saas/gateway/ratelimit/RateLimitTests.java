@@ -82,10 +82,11 @@ class RateLimitTests {
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.errorCode()).isEqualTo("RATE_LIMIT_EXCEEDED");
     assertThat(refused.header("Retry-After")).isNotNull();
-    assertThat(login(port, address).header("RateLimit")).as("the password step counts apart").startsWith("\"login\";r=8;t=");
+    assertThat(login(port, address).header("RateLimit"))
+        .as("the password step counts apart")
+        .startsWith("\"login\";r=8;t=");
     assertThat(loginMfa(randomAddress()).status()).isEqualTo(200);
   }
-
 
   @Test
   void sixthPasswordResetFromOneAddressIsRefused() {
@@ -104,19 +105,28 @@ class RateLimitTests {
     assertThat(passwordReset(port, randomAddress()).status()).isEqualTo(200);
   }
 
-
   @Test
   void sixthVerificationResendOfAnHourFromOneAddressIsRefused() {
     String address = randomAddress();
     String token = TestTokens.user(UUID.randomUUID());
     for (int attempt = 1; attempt <= 5; attempt++) {
       HttpApi.Response response =
-          HttpApi.local(port).call("POST", "/api/v1/auth/verify-email/resend").bearer(token).header("X-Forwarded-For", address).send();
-      assertThat(response.header("RateLimit-Policy")).as(response.toString()).isEqualTo("\"verify-email-resend\";q=5;w=3600");
+          HttpApi.local(port)
+              .call("POST", "/api/v1/auth/verify-email/resend")
+              .bearer(token)
+              .header("X-Forwarded-For", address)
+              .send();
+      assertThat(response.header("RateLimit-Policy"))
+          .as(response.toString())
+          .isEqualTo("\"verify-email-resend\";q=5;w=3600");
     }
 
     HttpApi.Response refused =
-        HttpApi.local(port).call("POST", "/api/v1/auth/verify-email/resend").bearer(token).header("X-Forwarded-For", address).send();
+        HttpApi.local(port)
+            .call("POST", "/api/v1/auth/verify-email/resend")
+            .bearer(token)
+            .header("X-Forwarded-For", address)
+            .send();
 
     assertThat(refused.status()).isEqualTo(429);
   }
@@ -132,7 +142,9 @@ class RateLimitTests {
 
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"default\";q=5;w=60");
-    assertThat(HttpApi.local(port).get("/api/v1/tasks", TestTokens.user(UUID.randomUUID())).status()).isEqualTo(200);
+    assertThat(
+            HttpApi.local(port).get("/api/v1/tasks", TestTokens.user(UUID.randomUUID())).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -145,8 +157,11 @@ class RateLimitTests {
     try (SecondGateway gateway =
         SecondGateway.start(
             environment,
-            Map.of("saas.gateway.rate-limit.default-policy.limit", Integer.toString(limit),
-                "saas.gateway.rate-limit.default-policy.window", window + "ms"))) {
+            Map.of(
+                "saas.gateway.rate-limit.default-policy.limit",
+                Integer.toString(limit),
+                "saas.gateway.rate-limit.default-policy.window",
+                window + "ms"))) {
       String token = TestTokens.user(UUID.randomUUID());
       long offset = redisClockOffset();
       long boundary = (now(offset) / window + 1) * window;
@@ -173,8 +188,11 @@ class RateLimitTests {
     try (SecondGateway gateway =
         SecondGateway.start(
             environment,
-            Map.of("saas.gateway.rate-limit.default-policy.limit", "4",
-                "saas.gateway.rate-limit.default-policy.window", window + "ms"))) {
+            Map.of(
+                "saas.gateway.rate-limit.default-policy.limit",
+                "4",
+                "saas.gateway.rate-limit.default-policy.window",
+                window + "ms"))) {
       String token = TestTokens.user(UUID.randomUUID());
       long offset = redisClockOffset();
       long boundary = (now(offset) / window + 1) * window;
@@ -193,9 +211,14 @@ class RateLimitTests {
 
   @Test
   void batchedPolicyNeverPassesItsLimitAcrossReplicasAndRefusesEarlyByAtMostOneBatch() {
-    // Each replica reserves 5 of the user's 6 requests at a time in Redis and hands them out itself.
+    // Each replica reserves 5 of the user's 6 requests at a time in Redis and hands them out
+    // itself.
     Map<String, String> batched =
-        Map.of("saas.gateway.rate-limit.default-policy.limit", "6", "saas.gateway.rate-limit.default-policy.batch", "5");
+        Map.of(
+            "saas.gateway.rate-limit.default-policy.limit",
+            "6",
+            "saas.gateway.rate-limit.default-policy.batch",
+            "5");
     try (SecondGateway first = SecondGateway.start(environment, batched);
         SecondGateway second = SecondGateway.start(environment, batched)) {
       String token = TestTokens.user(UUID.randomUUID());
@@ -203,8 +226,12 @@ class RateLimitTests {
       assertThat(firstAnswer.status()).isEqualTo(200);
       assertThat(firstAnswer.header("RateLimit")).startsWith("\"default\";r=5;t=");
 
-      assertThat(passed(second.port(), token, 3)).as("the second replica gets what the first left in Redis").isEqualTo(1);
-      assertThat(passed(first.port(), token, 6)).as("the first replica uses up its reservation").isEqualTo(4);
+      assertThat(passed(second.port(), token, 3))
+          .as("the second replica gets what the first left in Redis")
+          .isEqualTo(1);
+      assertThat(passed(first.port(), token, 6))
+          .as("the first replica uses up its reservation")
+          .isEqualTo(4);
       assertThat(HttpApi.local(second.port()).get("/api/v1/tasks", token).status()).isEqualTo(429);
 
       String alternating = TestTokens.user(UUID.randomUUID());
@@ -224,9 +251,12 @@ class RateLimitTests {
     long window = 600_000;
     Map<String, String> hot =
         Map.of(
-            "saas.gateway.rate-limit.default-policy.limit", Integer.toString(limit),
-            "saas.gateway.rate-limit.default-policy.batch", "10",
-            "saas.gateway.rate-limit.default-policy.window", window + "ms");
+            "saas.gateway.rate-limit.default-policy.limit",
+            Integer.toString(limit),
+            "saas.gateway.rate-limit.default-policy.batch",
+            "10",
+            "saas.gateway.rate-limit.default-policy.window",
+            window + "ms");
     try (SecondGateway first = SecondGateway.start(environment, hot);
         SecondGateway second = SecondGateway.start(environment, hot)) {
       String token = TestTokens.user(UUID.randomUUID());
@@ -248,16 +278,21 @@ class RateLimitTests {
 
       assertThat(passed.get()).as("never more than the limit").isLessThanOrEqualTo(limit);
       // Each replica may hold fewer than 1.5 of its batches (at most 100 each) unused.
-      assertThat(passed.get()).as("refused early by less than 1.5 batches per replica").isGreaterThan(limit - 2 * 150);
+      assertThat(passed.get())
+          .as("refused early by less than 1.5 batches per replica")
+          .isGreaterThan(limit - 2 * 150);
       // Batches of 10 would take a Redis call per 10 passed requests at the least.
-      assertThat(redisCalls).as("Redis calls for %d passed requests", passed.get()).isLessThan(passed.get() / 10);
+      assertThat(redisCalls)
+          .as("Redis calls for %d passed requests", passed.get())
+          .isLessThan(passed.get() / 10);
     }
   }
 
   @Test
   void forwardedForIsIgnoredFromAnUntrustedPeer() {
     try (SecondGateway untrusting =
-        SecondGateway.start(environment, Map.of("spring.cloud.gateway.server.webflux.trusted-proxies", ""))) {
+        SecondGateway.start(
+            environment, Map.of("spring.cloud.gateway.server.webflux.trusted-proxies", ""))) {
       String address = randomAddress();
       int refusedBefore = 0;
       for (int i = 0; i < 12; i++) {
@@ -265,7 +300,9 @@ class RateLimitTests {
           refusedBefore++;
         }
       }
-      assertThat(refusedBefore).as("different X-Forwarded-For values count as one peer").isGreaterThan(0);
+      assertThat(refusedBefore)
+          .as("different X-Forwarded-For values count as one peer")
+          .isGreaterThan(0);
       assertThat(login(port, address).status()).isEqualTo(200);
     }
   }
@@ -286,7 +323,9 @@ class RateLimitTests {
 
   @Test
   void requestsPassWhileRedisIsUnreachable() throws Exception {
-    try (SecondGateway withoutRedis = SecondGateway.start(environment, Map.of("spring.data.redis.port", Integer.toString(deadPort())))) {
+    try (SecondGateway withoutRedis =
+        SecondGateway.start(
+            environment, Map.of("spring.data.redis.port", Integer.toString(deadPort())))) {
       String address = randomAddress();
       for (int i = 0; i < 12; i++) {
         HttpApi.Response response = login(withoutRedis.port(), address);
@@ -294,7 +333,9 @@ class RateLimitTests {
         assertThat(response.header("RateLimit")).isNull();
       }
       String token = TestTokens.user(UUID.randomUUID());
-      assertThat(passed(withoutRedis.port(), token, 12)).as("the batched per-user policy fails open too").isEqualTo(12);
+      assertThat(passed(withoutRedis.port(), token, 12))
+          .as("the batched per-user policy fails open too")
+          .isEqualTo(12);
     }
   }
 
@@ -303,13 +344,18 @@ class RateLimitTests {
     try (SecondGateway failClosed =
         SecondGateway.start(
             environment,
-            Map.of("spring.data.redis.port", Integer.toString(deadPort()), "saas.gateway.rate-limit.fail-closed", "login"))) {
+            Map.of(
+                "spring.data.redis.port",
+                Integer.toString(deadPort()),
+                "saas.gateway.rate-limit.fail-closed",
+                "login"))) {
       HttpApi.Response login = login(failClosed.port(), randomAddress());
       assertThat(login.status()).isEqualTo(503);
       assertThat(login.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
       assertThat(login.header("Retry-After")).isNotNull();
 
-      assertThat(HttpApi.local(failClosed.port()).get("/api/v1/billing/plans", null).status()).isEqualTo(200);
+      assertThat(HttpApi.local(failClosed.port()).get("/api/v1/billing/plans", null).status())
+          .isEqualTo(200);
     }
   }
 
@@ -328,7 +374,6 @@ class RateLimitTests {
         .json("{\"challenge\":\"c\",\"code\":\"123456\"}")
         .send();
   }
-
 
   private static HttpApi.Response passwordReset(int port, String address) {
     return HttpApi.local(port)
@@ -350,7 +395,8 @@ class RateLimitTests {
 
   /** How often Redis has run a script (the rate limiter's only command) since it started. */
   private long rateLimitScriptCalls() {
-    Properties stats = redis.execute(connection -> connection.serverCommands().info("commandstats")).blockFirst();
+    Properties stats =
+        redis.execute(connection -> connection.serverCommands().info("commandstats")).blockFirst();
     long calls = 0;
     for (String command : List.of("cmdstat_evalsha", "cmdstat_eval")) {
       String line = stats.getProperty(command, "calls=0,");
@@ -380,7 +426,12 @@ class RateLimitTests {
 
   private static String randomAddress() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    return "10."
+        + random.nextInt(256)
+        + "."
+        + random.nextInt(256)
+        + "."
+        + (1 + random.nextInt(254));
   }
 
   private static int deadPort() throws Exception {

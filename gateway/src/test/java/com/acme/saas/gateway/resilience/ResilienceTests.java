@@ -53,7 +53,8 @@ class ResilienceTests {
   @Test
   void deadServiceAnswers503AtOnce() {
     long start = System.nanoTime();
-    HttpApi.Response response = HttpApi.local(port).post("/api/v1/tasks", token(), "{\"title\":\"t\"}");
+    HttpApi.Response response =
+        HttpApi.local(port).post("/api/v1/tasks", token(), "{\"title\":\"t\"}");
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(response.status()).isEqualTo(503);
@@ -68,7 +69,10 @@ class ResilienceTests {
     // the benchmark when its load generator stopped: the circuit opened for everyone else).
     CircuitBreaker breaker = breakers.circuitBreaker("flags-service");
     for (int i = 0; i < 8; i++) {
-      breaker.onError(1, TimeUnit.MILLISECONDS, new AbortedException("Connection has been closed BEFORE send operation"));
+      breaker.onError(
+          1,
+          TimeUnit.MILLISECONDS,
+          new AbortedException("Connection has been closed BEFORE send operation"));
     }
 
     assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
@@ -82,7 +86,8 @@ class ResilienceTests {
       assertThat(HttpApi.local(port).get("/api/v1/tasks", token()).status()).isEqualTo(503);
     }
 
-    assertThat(breakers.circuitBreaker("task-service").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(breakers.circuitBreaker("task-service").getState())
+        .isEqualTo(CircuitBreaker.State.OPEN);
     HttpApi.Response whileOpen = HttpApi.local(port).get("/api/v1/tasks", token());
     assertThat(whileOpen.status()).isEqualTo(503);
     assertThat(whileOpen.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");

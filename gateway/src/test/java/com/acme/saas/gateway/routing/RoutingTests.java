@@ -48,7 +48,8 @@ class RoutingTests {
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
-    assertThat(response.json().path("error").path("requestId").asString()).isEqualTo(response.header("X-Request-Id"));
+    assertThat(response.json().path("error").path("requestId").asString())
+        .isEqualTo(response.header("X-Request-Id"));
   }
 
   @Test
@@ -60,7 +61,8 @@ class RoutingTests {
   }
 
   private HttpApi.Response call(String method, String path) {
-    HttpApi.Call call = HttpApi.local(port).call(method, path).bearer(TestTokens.admin(UUID.randomUUID()));
+    HttpApi.Call call =
+        HttpApi.local(port).call(method, path).bearer(TestTokens.admin(UUID.randomUUID()));
     if (!method.equals("GET") && !method.equals("DELETE")) {
       call.json("{}");
     }

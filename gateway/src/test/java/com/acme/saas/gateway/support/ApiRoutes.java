@@ -3,7 +3,10 @@ package com.acme.saas.gateway.support;
 import java.util.List;
 import java.util.UUID;
 
-/** Every route of API.md: method, path (with sample ids), the service behind it, and who may call it. */
+/**
+ * Every route of API.md: method, path (with sample ids), the service behind it, and who may call
+ * it.
+ */
 public final class ApiRoutes {
 
   /** Who may call a route. */
@@ -46,7 +49,8 @@ public final class ApiRoutes {
           new ApiRoute("GET", "/api/v1/users/" + ID, "users", Access.ADMIN),
           new ApiRoute("PATCH", "/api/v1/users/" + ID, "users", Access.ADMIN),
           new ApiRoute("DELETE", "/api/v1/users/" + ID, "users", Access.ADMIN),
-          new ApiRoute("GET", "/api/v1/tasks?completed=true&sort=createdAt,desc", "tasks", Access.USER),
+          new ApiRoute(
+              "GET", "/api/v1/tasks?completed=true&sort=createdAt,desc", "tasks", Access.USER),
           new ApiRoute("POST", "/api/v1/tasks", "tasks", Access.USER),
           new ApiRoute("GET", "/api/v1/tasks/" + ID, "tasks", Access.USER),
           new ApiRoute("PATCH", "/api/v1/tasks/" + ID, "tasks", Access.USER),

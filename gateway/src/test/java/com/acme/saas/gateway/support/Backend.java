@@ -74,7 +74,9 @@ public final class Backend implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(), String.join(",", values)));
+    exchange
+        .getRequestHeaders()
+        .forEach((header, values) -> headers.put(header.toLowerCase(), String.join(",", values)));
     String query = exchange.getRequestURI().getRawQuery();
     Map<String, Object> echo = new LinkedHashMap<>();
     echo.put("service", name);

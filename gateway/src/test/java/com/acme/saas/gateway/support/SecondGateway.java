@@ -8,15 +8,24 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-/** Another gateway replica in the same JVM, configured like the test's own but for the overrides. */
+/**
+ * Another gateway replica in the same JVM, configured like the test's own but for the overrides.
+ */
 public final class SecondGateway implements AutoCloseable {
 
   private static final String[] SHARED = {
-    "saas.security.jwks-uri", "saas.security.issuer", "saas.security.audience",
-    "spring.data.redis.host", "spring.data.redis.port",
-    "saas.gateway.services.auth", "saas.gateway.services.users", "saas.gateway.services.tasks",
-    "saas.gateway.services.billing", "saas.gateway.services.flags",
-    "saas.gateway.rate-limit.key-prefix", "spring.cloud.gateway.server.webflux.trusted-proxies"
+    "saas.security.jwks-uri",
+    "saas.security.issuer",
+    "saas.security.audience",
+    "spring.data.redis.host",
+    "spring.data.redis.port",
+    "saas.gateway.services.auth",
+    "saas.gateway.services.users",
+    "saas.gateway.services.tasks",
+    "saas.gateway.services.billing",
+    "saas.gateway.services.flags",
+    "saas.gateway.rate-limit.key-prefix",
+    "spring.cloud.gateway.server.webflux.trusted-proxies"
   };
 
   private final ConfigurableApplicationContext context;
@@ -36,7 +45,10 @@ public final class SecondGateway implements AutoCloseable {
     properties.put("server.port", "0");
     properties.put("management.server.port", "0");
     properties.putAll(overrides);
-    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return new SecondGateway(new SpringApplicationBuilder(GatewayApplication.class).run(args));
   }
 

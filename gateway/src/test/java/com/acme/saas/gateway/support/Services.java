@@ -16,7 +16,11 @@ public final class Services {
 
   /** Requests the five backends have received so far, together. */
   public static int requests() {
-    return AUTH.requests() + USERS.requests() + TASKS.requests() + BILLING.requests() + FLAGS.requests();
+    return AUTH.requests()
+        + USERS.requests()
+        + TASKS.requests()
+        + BILLING.requests()
+        + FLAGS.requests();
   }
 
   /** Points the gateway's routes at the echo backends. */

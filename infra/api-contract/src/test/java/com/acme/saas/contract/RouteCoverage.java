@@ -28,7 +28,10 @@ final class RouteCoverage {
 
   private RouteCoverage() {}
 
-  /** What does not line up: patterns' methods without an operation, and operations no pattern allows. */
+  /**
+   * What does not line up: patterns' methods without an operation, and operations no pattern
+   * allows.
+   */
   static List<String> problems(List<String> requestPatterns, List<Operation> operations) {
     List<String> problems = new ArrayList<>();
     List<RequestPattern> patterns = requestPatterns.stream().map(RequestPattern::parse).toList();
@@ -43,8 +46,11 @@ final class RouteCoverage {
         continue;
       }
       for (HttpMethod method : methods) {
-        if (operations.stream().noneMatch(operation -> operation.method().equals(method) && matches(pattern, operation))) {
-          problems.add("no operation for route " + method + " " + pattern.path().getPatternString());
+        if (operations.stream()
+            .noneMatch(
+                operation -> operation.method().equals(method) && matches(pattern, operation))) {
+          problems.add(
+              "no operation for route " + method + " " + pattern.path().getPatternString());
         }
       }
     }

@@ -19,13 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The gateway's route and role tables ({@code saas.gateway.access.rules}, {@code
  * saas.security.public-paths} of its application.yml) and the operations of the services' OpenAPI
- * documents name the same requests. The documents are the ones each service's tests generated
- * from the running service ({@code <module>/target/openapi.json}).
+ * documents name the same requests. The documents are the ones each service's tests generated from
+ * the running service ({@code <module>/target/openapi.json}).
  */
 class RouteCoverageTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent().getParent();
+
   /** Served by the gateway itself, not by a service. */
   private static final List<String> GATEWAY_OWN = List.of("GET /api/v1/openapi.json", "GET /docs");
 
@@ -44,45 +45,63 @@ class RouteCoverageTests {
 
   @Test
   void aRouteWithoutAnOperationAndAnOperationWithoutARouteAreBothReported() {
-    List<Operation> operations = List.of(
-        new Operation(HttpMethod.GET, "/api/v1/tasks/{id}"),
-        new Operation(HttpMethod.POST, "/api/v1/tasks/{id}/archive"));
+    List<Operation> operations =
+        List.of(
+            new Operation(HttpMethod.GET, "/api/v1/tasks/{id}"),
+            new Operation(HttpMethod.POST, "/api/v1/tasks/{id}/archive"));
 
-    List<String> problems = RouteCoverage.problems(List.of("GET,DELETE /api/v1/tasks/{id}"), operations);
+    List<String> problems =
+        RouteCoverage.problems(List.of("GET,DELETE /api/v1/tasks/{id}"), operations);
 
-    assertThat(problems).containsExactlyInAnyOrder(
-        "no operation for route DELETE /api/v1/tasks/{id}", "no route for operation POST /api/v1/tasks/{id}/archive");
+    assertThat(problems)
+        .containsExactlyInAnyOrder(
+            "no operation for route DELETE /api/v1/tasks/{id}",
+            "no route for operation POST /api/v1/tasks/{id}/archive");
   }
 
   @Test
   void aCoveredTableHasNoProblems() {
-    List<Operation> operations = List.of(
-        new Operation(HttpMethod.GET, "/api/v1/users/{id}"), new Operation(HttpMethod.PATCH, "/api/v1/users/{id}"));
+    List<Operation> operations =
+        List.of(
+            new Operation(HttpMethod.GET, "/api/v1/users/{id}"),
+            new Operation(HttpMethod.PATCH, "/api/v1/users/{id}"));
 
-    assertThat(RouteCoverage.problems(List.of("GET,PATCH /api/v1/users/{id}"), operations)).isEmpty();
+    assertThat(RouteCoverage.problems(List.of("GET,PATCH /api/v1/users/{id}"), operations))
+        .isEmpty();
   }
 
   @SuppressWarnings("unchecked")
   private static List<String> gatewayRequests() {
-    Map<String, Object> yaml = new Yaml().load(read(ROOT.resolve("gateway/src/main/resources/application.yml")));
+    Map<String, Object> yaml =
+        new Yaml().load(read(ROOT.resolve("gateway/src/main/resources/application.yml")));
     Map<String, Object> saas = (Map<String, Object>) yaml.get("saas");
-    List<String> requests = new ArrayList<>((List<String>) ((Map<String, Object>) saas.get("security")).get("public-paths"));
-    Map<String, Object> access = (Map<String, Object>) ((Map<String, Object>) saas.get("gateway")).get("access");
+    List<String> requests =
+        new ArrayList<>(
+            (List<String>) ((Map<String, Object>) saas.get("security")).get("public-paths"));
+    Map<String, Object> access =
+        (Map<String, Object>) ((Map<String, Object>) saas.get("gateway")).get("access");
     for (Map<String, Object> rule : (List<Map<String, Object>>) access.get("rules")) {
       requests.add((String) rule.get("request"));
     }
     return requests;
   }
 
-  /** The document of every module the gateway routes to: each module with a service name in saas.gateway.services. */
+  /**
+   * The document of every module the gateway routes to: each module with a service name in
+   * saas.gateway.services.
+   */
   @SuppressWarnings("unchecked")
   private static List<Path> serviceDocuments() {
-    Map<String, Object> yaml = new Yaml().load(read(ROOT.resolve("gateway/src/main/resources/application.yml")));
+    Map<String, Object> yaml =
+        new Yaml().load(read(ROOT.resolve("gateway/src/main/resources/application.yml")));
     Map<String, Object> services =
-        (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml.get("saas")).get("gateway")).get("services");
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) yaml.get("saas")).get("gateway"))
+                .get("services");
     List<Path> documents = new ArrayList<>();
     try (var modules = Files.list(ROOT)) {
-      modules.filter(module -> Files.exists(module.resolve("src/main/resources/application.yml")))
+      modules
+          .filter(module -> Files.exists(module.resolve("src/main/resources/application.yml")))
           .filter(module -> !module.getFileName().toString().equals("gateway"))
           .forEach(module -> documents.add(module.resolve("target/openapi.json")));
     } catch (IOException e) {
@@ -91,7 +110,9 @@ class RouteCoverageTests {
     assertThat(documents).as("service modules").hasSize(services.size());
     for (Path document : documents) {
       assertThat(document)
-          .as("%s is written by the module's ServiceStartsTests; run the whole build (./mvnw verify), which runs this module last", ROOT.relativize(document))
+          .as(
+              "%s is written by the module's ServiceStartsTests; run the whole build (./mvnw verify), which runs this module last",
+              ROOT.relativize(document))
           .exists();
     }
     return documents;
@@ -99,9 +120,18 @@ class RouteCoverageTests {
 
   private static List<Operation> operations(JsonNode document) {
     List<Operation> operations = new ArrayList<>();
-    document.path("paths").properties().forEach(path -> path.getValue().properties().stream()
-        .filter(method -> RouteCoverage.isOperationMethod(method.getKey()))
-        .forEach(method -> operations.add(new Operation(RouteCoverage.method(method.getKey()), path.getKey()))));
+    document
+        .path("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue().properties().stream()
+                    .filter(method -> RouteCoverage.isOperationMethod(method.getKey()))
+                    .forEach(
+                        method ->
+                            operations.add(
+                                new Operation(
+                                    RouteCoverage.method(method.getKey()), path.getKey()))));
     return operations;
   }
 

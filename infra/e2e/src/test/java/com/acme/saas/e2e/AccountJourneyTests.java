@@ -33,8 +33,12 @@ class AccountJourneyTests {
   @Test
   void registeringATakenEmailIsAConflict() {
     var session = Suite.register();
-    var again = Suite.api().call("POST", "/api/v1/auth/register").header("X-Forwarded-For", Suite.clientIp())
-        .json(Map.of("email", session.email(), "password", session.password(), "name", "Again")).send();
+    var again =
+        Suite.api()
+            .call("POST", "/api/v1/auth/register")
+            .header("X-Forwarded-For", Suite.clientIp())
+            .json(Map.of("email", session.email(), "password", session.password(), "name", "Again"))
+            .send();
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.errorCode()).isEqualTo("EMAIL_ALREADY_EXISTS");
   }
@@ -64,13 +68,21 @@ class AccountJourneyTests {
   @Test
   void logoutRevokesTheSessionsRefreshToken() {
     var session = Suite.register();
-    var logout = Suite.api().post("/api/v1/auth/logout", session.accessToken(), Map.of("refreshToken", session.refreshToken()));
+    var logout =
+        Suite.api()
+            .post(
+                "/api/v1/auth/logout",
+                session.accessToken(),
+                Map.of("refreshToken", session.refreshToken()));
     assertThat(logout.status()).isEqualTo(204);
     assertThat(refresh(session.refreshToken()).status()).isEqualTo(401);
   }
 
   private static com.acme.saas.testsupport.HttpApi.Response refresh(String refreshToken) {
-    return Suite.api().call("POST", "/api/v1/auth/refresh").header("X-Forwarded-For", Suite.clientIp())
-        .json(Map.of("refreshToken", refreshToken)).send();
+    return Suite.api()
+        .call("POST", "/api/v1/auth/refresh")
+        .header("X-Forwarded-For", Suite.clientIp())
+        .json(Map.of("refreshToken", refreshToken))
+        .send();
   }
 }

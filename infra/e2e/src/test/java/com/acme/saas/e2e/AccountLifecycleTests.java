@@ -42,14 +42,20 @@ class AccountLifecycleTests {
     assertThat(requested.status()).as("%s", requested).isEqualTo(202);
     var mail = LocalMail.awaitMail(session.email(), "Reset your");
     String newPassword = "Reset-" + UUID.randomUUID().toString().substring(0, 8) + "Z9";
-    var confirmed = post("/api/v1/auth/password-reset/confirm", null, Map.of("token", mail.token(), "newPassword", newPassword));
+    var confirmed =
+        post(
+            "/api/v1/auth/password-reset/confirm",
+            null,
+            Map.of("token", mail.token(), "newPassword", newPassword));
 
     assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(204);
     assertThat(refresh(session.refreshToken()).errorCode()).isEqualTo("TOKEN_INVALID");
-    assertThat(refresh(other.path("refreshToken").asString()).errorCode()).isEqualTo("TOKEN_INVALID");
+    assertThat(refresh(other.path("refreshToken").asString()).errorCode())
+        .isEqualTo("TOKEN_INVALID");
     assertThat(Suite.login(session.email(), session.password()).status()).isEqualTo(401);
     assertThat(Suite.login(session.email(), newPassword).status()).isEqualTo(200);
-    assertThat(LocalMail.awaitMail(session.email(), "password was changed").source()).doesNotContain("token=");
+    assertThat(LocalMail.awaitMail(session.email(), "password was changed").source())
+        .doesNotContain("token=");
   }
 
   @Test
@@ -70,11 +76,21 @@ class AccountLifecycleTests {
     var other = Suite.login(session.email(), session.password()).data();
     String newPassword = "Changed-" + UUID.randomUUID().toString().substring(0, 8) + "Q7";
 
-    var changed = post("/api/v1/auth/password", session.accessToken(),
-        Map.of("currentPassword", session.password(), "newPassword", newPassword, "refreshToken", session.refreshToken()));
+    var changed =
+        post(
+            "/api/v1/auth/password",
+            session.accessToken(),
+            Map.of(
+                "currentPassword",
+                session.password(),
+                "newPassword",
+                newPassword,
+                "refreshToken",
+                session.refreshToken()));
 
     assertThat(changed.status()).as("%s", changed).isEqualTo(204);
-    assertThat(refresh(other.path("refreshToken").asString()).errorCode()).isEqualTo("TOKEN_INVALID");
+    assertThat(refresh(other.path("refreshToken").asString()).errorCode())
+        .isEqualTo("TOKEN_INVALID");
     assertThat(refresh(session.refreshToken()).status()).isEqualTo(200);
     assertThat(Suite.login(session.email(), newPassword).status()).isEqualTo(200);
     LocalMail.awaitMail(session.email(), "password was changed");
@@ -89,6 +105,11 @@ class AccountLifecycleTests {
   }
 
   private static HttpApi.Response post(String path, String accessToken, Object body) {
-    return Suite.api().call("POST", path).bearer(accessToken).header("X-Forwarded-For", Suite.clientIp()).json(body).send();
+    return Suite.api()
+        .call("POST", path)
+        .bearer(accessToken)
+        .header("X-Forwarded-For", Suite.clientIp())
+        .json(body)
+        .send();
   }
 }

@@ -16,10 +16,12 @@ import tools.jackson.databind.JsonNode;
 class BillingJourneyTests {
 
   private static final Duration PROPAGATION_LIMIT = Duration.ofSeconds(10);
-  private static final int FREE_TASK_LIMIT = Integer.parseInt(Suite.setting("FREE_TASK_LIMIT", "100"));
+  private static final int FREE_TASK_LIMIT =
+      Integer.parseInt(Suite.setting("FREE_TASK_LIMIT", "100"));
 
   @Test
-  void anUpgradeReachesEveryServiceAndAFailedRenewalAndTheEndTakeItBack() throws InterruptedException {
+  void anUpgradeReachesEveryServiceAndAFailedRenewalAndTheEndTakeItBack()
+      throws InterruptedException {
     var user = Suite.register();
     assertThat(subscription(user).path("status").asString()).isEqualTo("none");
     for (int i = 0; i < FREE_TASK_LIMIT; i++) {
@@ -31,7 +33,9 @@ class BillingJourneyTests {
 
     long start = System.nanoTime();
     await(() -> "pro".equals(me(user).path("plan").asString()), "plan pro on /users/me");
-    System.out.printf("e2e plan propagation: pro visible on /users/me %d ms after the webhooks%n", (System.nanoTime() - start) / 1_000_000);
+    System.out.printf(
+        "e2e plan propagation: pro visible on /users/me %d ms after the webhooks%n",
+        (System.nanoTime() - start) / 1_000_000);
     JsonNode paid = subscription(user);
     assertThat(paid.path("plan").asString()).isEqualTo("pro");
     assertThat(paid.path("status").asString()).isEqualTo("active");
@@ -39,7 +43,9 @@ class BillingJourneyTests {
     await(() -> createTask(user).status() == 201, "a task past the free limit");
 
     StripeTrigger.paymentFailed(subscriptionId);
-    await(() -> "free".equals(me(user).path("plan").asString()), "plan free after the failed renewal");
+    await(
+        () -> "free".equals(me(user).path("plan").asString()),
+        "plan free after the failed renewal");
     assertThat(subscription(user).path("status").asString()).isEqualTo("past_due");
     await(() -> "PLAN_LIMIT_REACHED".equals(createTask(user).errorCode()), "the free limit again");
 
@@ -65,12 +71,17 @@ class BillingJourneyTests {
   @Test
   void aPaidUserCannotCheckOutAgainAndGetsThePortal() throws InterruptedException {
     var user = Suite.register();
-    assertThat(Suite.api().post("/api/v1/billing/portal-session", user.accessToken(), null).errorCode()).isEqualTo("CONFLICT");
+    assertThat(
+            Suite.api()
+                .post("/api/v1/billing/portal-session", user.accessToken(), null)
+                .errorCode())
+        .isEqualTo("CONFLICT");
     StripeTrigger.upgrade(user, "pro");
     await(() -> "active".equals(subscription(user).path("status").asString()), "active");
 
     assertThat(checkout(user, "team").errorCode()).isEqualTo("CONFLICT");
-    HttpApi.Response portal = Suite.api().post("/api/v1/billing/portal-session", user.accessToken(), null);
+    HttpApi.Response portal =
+        Suite.api().post("/api/v1/billing/portal-session", user.accessToken(), null);
     assertThat(portal.status()).as("%s", portal).isEqualTo(201);
     assertThat(portal.data().path("url").asString()).startsWith("http");
   }
@@ -82,9 +93,12 @@ class BillingJourneyTests {
     await(() -> "active".equals(subscription(user).path("status").asString()), "active");
 
     var admin = Suite.admin();
-    assertThat(Suite.api().delete("/api/v1/users/" + user.userId(), admin.accessToken()).status()).isEqualTo(204);
+    assertThat(Suite.api().delete("/api/v1/users/" + user.userId(), admin.accessToken()).status())
+        .isEqualTo(204);
 
-    await(() -> StripeStandIn.received("DELETE", "/v1/subscriptions/" + subscriptionId), "the cancellation at Stripe");
+    await(
+        () -> StripeStandIn.received("DELETE", "/v1/subscriptions/" + subscriptionId),
+        "the cancellation at Stripe");
   }
 
   @Test
@@ -96,7 +110,8 @@ class BillingJourneyTests {
   }
 
   private static HttpApi.Response checkout(Suite.Session user, String plan) {
-    return Suite.api().post("/api/v1/billing/checkout-session", user.accessToken(), Map.of("plan", plan));
+    return Suite.api()
+        .post("/api/v1/billing/checkout-session", user.accessToken(), Map.of("plan", plan));
   }
 
   private static HttpApi.Response createTask(Suite.Session user) {
@@ -116,7 +131,9 @@ class BillingJourneyTests {
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + PROPAGATION_LIMIT.toNanos();
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("%s within %s", what, PROPAGATION_LIMIT).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("%s within %s", what, PROPAGATION_LIMIT)
+          .isLessThan(deadline);
       Thread.sleep(100);
     }
   }

@@ -9,15 +9,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Hostile or odd requests get answers inside the contract: the envelope, a catalogued code, JSON. */
+/**
+ * Hostile or odd requests get answers inside the contract: the envelope, a catalogued code, JSON.
+ */
 class EdgeErrorTests {
 
   private static final RawHttp GATEWAY = RawHttp.local(URI.create(Suite.GATEWAY_URL).getPort());
 
   @ParameterizedTest(name = "GET {0}")
-  @ValueSource(strings = {"/api/v1/tasks/..%2f..%2f", "/api/v1/users/%2e%2e/x", "/api/v1//users", "/api/v1/users;x=1/me", "/api/v1/tasks/%ZZ", "/api/v1/tasks/a%00b", "/api/v1/tasks/a%5cb"})
+  @ValueSource(
+      strings = {
+        "/api/v1/tasks/..%2f..%2f",
+        "/api/v1/users/%2e%2e/x",
+        "/api/v1//users",
+        "/api/v1/users;x=1/me",
+        "/api/v1/tasks/%ZZ",
+        "/api/v1/tasks/a%00b",
+        "/api/v1/tasks/a%5cb"
+      })
   void ambiguousPathIsRefusedInTheEnvelope(String target) {
-    assertEnvelope(GATEWAY.get(target, "Authorization: Bearer " + Suite.register().accessToken()), 400, "VALIDATION_ERROR");
+    assertEnvelope(
+        GATEWAY.get(target, "Authorization: Bearer " + Suite.register().accessToken()),
+        400,
+        "VALIDATION_ERROR");
   }
 
   @Test
@@ -29,8 +43,13 @@ class EdgeErrorTests {
   void servicesAnswerJsonToAClientThatAsksForHtmlOrXml() {
     String token = Suite.register().accessToken();
 
-    RawHttp.Response me = GATEWAY.get("/api/v1/users/me", "Accept: text/html", "Authorization: Bearer " + token);
-    RawHttp.Response missing = GATEWAY.get("/api/v1/tasks/" + UUID.randomUUID(), "Accept: application/xml", "Authorization: Bearer " + token);
+    RawHttp.Response me =
+        GATEWAY.get("/api/v1/users/me", "Accept: text/html", "Authorization: Bearer " + token);
+    RawHttp.Response missing =
+        GATEWAY.get(
+            "/api/v1/tasks/" + UUID.randomUUID(),
+            "Accept: application/xml",
+            "Authorization: Bearer " + token);
 
     assertThat(me.status()).as(me.toString()).isEqualTo(200);
     assertThat(me.header("Content-Type")).startsWith("application/json");
@@ -43,12 +62,15 @@ class EdgeErrorTests {
     var response = Suite.api().get("/api/v1/tasks?pageSize=500", Suite.register().accessToken());
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
-    assertThat(response.json().path("error").path("details").findValuesAsString("field")).containsExactly("pageSize");
+    assertThat(response.json().path("error").path("details").findValuesAsString("field"))
+        .containsExactly("pageSize");
   }
 
   private static void assertEnvelope(RawHttp.Response response, int status, String code) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/json");
+    assertThat(response.header("Content-Type"))
+        .as(response.toString())
+        .startsWith("application/json");
     assertThat(response.errorCode()).as(response.toString()).isEqualTo(code);
     assertThat(response.json().path("error").path("requestId").asString()).isNotBlank();
   }

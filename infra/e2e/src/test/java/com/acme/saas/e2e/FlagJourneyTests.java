@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Feature flags through the gateway: an admin targets a flag at the pro plan, and users read it
- * over GET /flags/evaluate, raw OFREP and the OpenFeature SDK's OFREP provider. The helpers
- * ({@code evaluated}, {@code ofrep}, {@code openFeature}) read one user's value, so a journey that
- * upgrades the user to pro asserts the flag on with the same calls.
+ * over GET /flags/evaluate, raw OFREP and the OpenFeature SDK's OFREP provider. The helpers ({@code
+ * evaluated}, {@code ofrep}, {@code openFeature}) read one user's value, so a journey that upgrades
+ * the user to pro asserts the flag on with the same calls.
  */
 class FlagJourneyTests {
 
@@ -29,8 +29,21 @@ class FlagJourneyTests {
     Suite.Session admin = Suite.admin();
     String key = "e2e-pro-" + UUID.randomUUID().toString().substring(0, 8);
     var created =
-        Suite.api().post("/api/v1/flags", admin.accessToken(),
-            Map.of("key", key, "description", "Pro dashboard", "enabled", true, "rolloutPercentage", 100, "plans", List.of("pro")));
+        Suite.api()
+            .post(
+                "/api/v1/flags",
+                admin.accessToken(),
+                Map.of(
+                    "key",
+                    key,
+                    "description",
+                    "Pro dashboard",
+                    "enabled",
+                    true,
+                    "rolloutPercentage",
+                    100,
+                    "plans",
+                    List.of("pro")));
     assertThat(created.status()).as("%s", created).isEqualTo(201);
     Suite.Session user = Suite.register();
 
@@ -39,23 +52,46 @@ class FlagJourneyTests {
     assertThat(ofrep.status()).as("%s", ofrep).isEqualTo(200);
     assertThat(ofrep.json().get("value").asBoolean()).isFalse();
     assertThat(ofrep.json().get("reason").asString()).isEqualTo("DEFAULT");
-    assertThat(openFeature(user).getBooleanValue(key, true, new ImmutableContext(user.userId()))).isFalse();
+    assertThat(openFeature(user).getBooleanValue(key, true, new ImmutableContext(user.userId())))
+        .isFalse();
 
     // An admin may preview what a pro user would get.
-    var preview = Suite.api().post("/api/v1/ofrep/v1/evaluate/flags/" + key, admin.accessToken(),
-        Map.of("context", Map.of("targetingKey", user.userId(), "plan", "pro")));
+    var preview =
+        Suite.api()
+            .post(
+                "/api/v1/ofrep/v1/evaluate/flags/" + key,
+                admin.accessToken(),
+                Map.of("context", Map.of("targetingKey", user.userId(), "plan", "pro")));
     assertThat(preview.json().get("value").asBoolean()).isTrue();
 
-    assertThat(Suite.api().delete("/api/v1/flags/" + key, admin.accessToken()).status()).isEqualTo(204);
-    assertThat(Suite.api().get("/api/v1/flags/" + key + "/audit", admin.accessToken()).data().size()).isEqualTo(2);
+    assertThat(Suite.api().delete("/api/v1/flags/" + key, admin.accessToken()).status())
+        .isEqualTo(204);
+    assertThat(
+            Suite.api().get("/api/v1/flags/" + key + "/audit", admin.accessToken()).data().size())
+        .isEqualTo(2);
   }
 
   @Test
   void afterAnUpgradeTheSameUserSeesTheProFlagOnThroughOfrep() throws InterruptedException {
     Suite.Session admin = Suite.admin();
     String key = "e2e-pro-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(Suite.api().post("/api/v1/flags", admin.accessToken(),
-        Map.of("key", key, "description", "Pro dashboard", "enabled", true, "rolloutPercentage", 100, "plans", List.of("pro"))).status())
+    assertThat(
+            Suite.api()
+                .post(
+                    "/api/v1/flags",
+                    admin.accessToken(),
+                    Map.of(
+                        "key",
+                        key,
+                        "description",
+                        "Pro dashboard",
+                        "enabled",
+                        true,
+                        "rolloutPercentage",
+                        100,
+                        "plans",
+                        List.of("pro")))
+                .status())
         .isEqualTo(201);
     Suite.Session user = Suite.register();
     assertThat(ofrep(user, key).json().get("value").asBoolean()).isFalse();
@@ -65,15 +101,21 @@ class FlagJourneyTests {
 
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!ofrep(user, key).json().get("value").asBoolean()) {
-      assertThat(System.nanoTime()).as("the pro flag on within 10 s of the upgrade").isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("the pro flag on within 10 s of the upgrade")
+          .isLessThan(deadline);
       Thread.sleep(100);
     }
     assertThat(evaluated(user, key)).isTrue();
-    assertThat(openFeature(user).getBooleanValue(key, false, new ImmutableContext(user.userId()))).isTrue();
+    assertThat(openFeature(user).getBooleanValue(key, false, new ImmutableContext(user.userId())))
+        .isTrue();
     var paid = bulk(user, freeEtag);
-    assertThat(paid.status()).as("the caller's results changed, so the old ETag no longer matches").isEqualTo(200);
+    assertThat(paid.status())
+        .as("the caller's results changed, so the old ETag no longer matches")
+        .isEqualTo(200);
     assertThat(paid.header("ETag")).isNotEqualTo(freeEtag);
-    assertThat(Suite.api().delete("/api/v1/flags/" + key, admin.accessToken()).status()).isEqualTo(204);
+    assertThat(Suite.api().delete("/api/v1/flags/" + key, admin.accessToken()).status())
+        .isEqualTo(204);
   }
 
   @Test
@@ -91,8 +133,20 @@ class FlagJourneyTests {
   void aUserMayNotManageFlags() {
     Suite.Session user = Suite.register();
 
-    var response = Suite.api().post("/api/v1/flags", user.accessToken(),
-        Map.of("key", "e2e-forbidden", "description", "", "enabled", true, "rolloutPercentage", 100));
+    var response =
+        Suite.api()
+            .post(
+                "/api/v1/flags",
+                user.accessToken(),
+                Map.of(
+                    "key",
+                    "e2e-forbidden",
+                    "description",
+                    "",
+                    "enabled",
+                    true,
+                    "rolloutPercentage",
+                    100));
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.errorCode()).isEqualTo("INSUFFICIENT_PERMISSIONS");
@@ -105,12 +159,19 @@ class FlagJourneyTests {
   }
 
   private static HttpApi.Response ofrep(Suite.Session user, String key) {
-    return Suite.api().post("/api/v1/ofrep/v1/evaluate/flags/" + key, user.accessToken(), Map.of("context", Map.of("targetingKey", user.userId())));
+    return Suite.api()
+        .post(
+            "/api/v1/ofrep/v1/evaluate/flags/" + key,
+            user.accessToken(),
+            Map.of("context", Map.of("targetingKey", user.userId())));
   }
 
   private static HttpApi.Response bulk(Suite.Session user, String ifNoneMatch) {
-    var call = Suite.api().call("POST", "/api/v1/ofrep/v1/evaluate/flags").bearer(user.accessToken())
-        .json(Map.of("context", Map.of("targetingKey", user.userId())));
+    var call =
+        Suite.api()
+            .call("POST", "/api/v1/ofrep/v1/evaluate/flags")
+            .bearer(user.accessToken())
+            .json(Map.of("context", Map.of("targetingKey", user.userId())));
     if (ifNoneMatch != null) {
       call.header("If-None-Match", ifNoneMatch);
     }
@@ -120,11 +181,14 @@ class FlagJourneyTests {
   /** An OpenFeature client whose OFREP provider calls the gateway with the user's token. */
   private static Client openFeature(Suite.Session user) {
     String domain = "e2e-" + UUID.randomUUID();
-    OfrepProviderOptions options = OfrepProviderOptions.builder()
-        .baseUrl(Suite.GATEWAY_URL + "/api/v1")
-        .headers(ImmutableMap.of("Authorization", ImmutableList.of("Bearer " + user.accessToken())))
-        .build();
-    OpenFeatureAPI.getInstance().setProviderAndWait(domain, OfrepProvider.constructProvider(options));
+    OfrepProviderOptions options =
+        OfrepProviderOptions.builder()
+            .baseUrl(Suite.GATEWAY_URL + "/api/v1")
+            .headers(
+                ImmutableMap.of("Authorization", ImmutableList.of("Bearer " + user.accessToken())))
+            .build();
+    OpenFeatureAPI.getInstance()
+        .setProviderAndWait(domain, OfrepProvider.constructProvider(options));
     return OpenFeatureAPI.getInstance().getClient(domain);
   }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class LocalMail {
 
-  private static final HttpApi API = new HttpApi("http://127.0.0.1:" + Suite.setting("MAIL_API_PORT", "8095"));
+  private static final HttpApi API =
+      new HttpApi("http://127.0.0.1:" + Suite.setting("MAIL_API_PORT", "8095"));
   private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{43})");
 
   /** One received mail: its subject and its whole MIME source. */
@@ -26,7 +27,8 @@ final class LocalMail {
 
     /** The one-time token of the mail's link. */
     String token() {
-      Matcher matcher = TOKEN.matcher(source.replace("=\r\n", "").replace("=\n", "").replace("=3D", "="));
+      Matcher matcher =
+          TOKEN.matcher(source.replace("=\r\n", "").replace("=\n", "").replace("=3D", "="));
       if (!matcher.find()) {
         throw new AssertionError("no link with a token in the mail: " + source);
       }
@@ -37,7 +39,9 @@ final class LocalMail {
   private LocalMail() {}
 
   static List<Mail> to(String address) {
-    HttpApi.Response response = API.get("/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/", null);
+    HttpApi.Response response =
+        API.get(
+            "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/", null);
     if (response.status() == 404 || response.status() == 400) {
       return List.of();
     }
@@ -46,7 +50,8 @@ final class LocalMail {
     }
     List<Mail> mails = new ArrayList<>();
     for (JsonNode message : response.json()) {
-      mails.add(new Mail(message.path("subject").asString(), message.path("mimeMessage").asString()));
+      mails.add(
+          new Mail(message.path("subject").asString(), message.path("mimeMessage").asString()));
     }
     return mails;
   }
@@ -56,7 +61,10 @@ final class LocalMail {
     return await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> to(address).stream().filter(m -> m.subject().contains(subject)).reduce((a, b) -> b), java.util.Optional::isPresent)
+        .until(
+            () ->
+                to(address).stream().filter(m -> m.subject().contains(subject)).reduce((a, b) -> b),
+            java.util.Optional::isPresent)
         .orElseThrow();
   }
 }

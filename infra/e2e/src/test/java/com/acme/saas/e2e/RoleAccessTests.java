@@ -16,7 +16,8 @@ class RoleAccessTests {
 
   @Test
   void aUserCannotListAllTasks() {
-    assertThat(Suite.api().get("/api/v1/admin/tasks", Suite.register().accessToken()).status()).isEqualTo(403);
+    assertThat(Suite.api().get("/api/v1/admin/tasks", Suite.register().accessToken()).status())
+        .isEqualTo(403);
   }
 
   @Test

@@ -19,7 +19,9 @@ final class StripeTrigger {
 
   /** The user checks out {@code plan} and pays on Stripe's side; returns the subscription id. */
   static String upgrade(Suite.Session user, String plan) {
-    var checkout = Suite.api().post("/api/v1/billing/checkout-session", user.accessToken(), Map.of("plan", plan));
+    var checkout =
+        Suite.api()
+            .post("/api/v1/billing/checkout-session", user.accessToken(), Map.of("plan", plan));
     assertThat(checkout.status()).as("checkout: %s", checkout).isEqualTo(201);
     return checkoutCompleted(checkout.data().path("id").asString());
   }
@@ -52,8 +54,12 @@ final class StripeTrigger {
       Process process = builder.start();
       String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stripe-trigger %s finished", command).isTrue();
-      assertThat(process.exitValue()).as("stripe-trigger %s: %s%s", List.of(arguments), stdout, stderr).isZero();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS))
+          .as("stripe-trigger %s finished", command)
+          .isTrue();
+      assertThat(process.exitValue())
+          .as("stripe-trigger %s: %s%s", List.of(arguments), stdout, stderr)
+          .isZero();
       return stdout.lines().filter(line -> !line.isBlank()).toList();
     } catch (IOException e) {
       throw new AssertionError("could not run " + command, e);

@@ -24,13 +24,15 @@ public final class Suite {
   private static String gatewayUrl() {
     String url = System.getProperty("GATEWAY_URL", System.getenv("GATEWAY_URL"));
     if (url == null || url.isBlank()) {
-      throw new AssertionError("GATEWAY_URL is not set: start the suite (infra/dev/up) and pass -DGATEWAY_URL=http://127.0.0.1:8080");
+      throw new AssertionError(
+          "GATEWAY_URL is not set: start the suite (infra/dev/up) and pass -DGATEWAY_URL=http://127.0.0.1:8080");
     }
     url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     try {
       new HttpApi(url).get("/actuator/health", null);
     } catch (RuntimeException e) {
-      throw new AssertionError("the gateway at " + url + " does not answer: start the suite with infra/dev/up", e);
+      throw new AssertionError(
+          "the gateway at " + url + " does not answer: start the suite with infra/dev/up", e);
     }
     return url;
   }
@@ -39,25 +41,39 @@ public final class Suite {
     return API;
   }
 
-  /** A client address of its own (the gateway trusts X-Forwarded-For from loopback), so per-IP limits do not leak between tests. */
+  /**
+   * A client address of its own (the gateway trusts X-Forwarded-For from loopback), so per-IP
+   * limits do not leak between tests.
+   */
   public static String clientIp() {
     var random = ThreadLocalRandom.current();
-    return "10." + random.nextInt(1, 255) + "." + random.nextInt(0, 255) + "." + random.nextInt(1, 255);
+    return "10."
+        + random.nextInt(1, 255)
+        + "."
+        + random.nextInt(0, 255)
+        + "."
+        + random.nextInt(1, 255);
   }
 
-  public record Session(String userId, String email, String password, String accessToken, String refreshToken) {}
+  public record Session(
+      String userId, String email, String password, String accessToken, String refreshToken) {}
 
   public static Session register() {
     String email = "e2e-" + UUID.randomUUID() + "@example.test";
     String password = "Journey-" + UUID.randomUUID().toString().substring(0, 8) + "A1";
-    var response = API.call("POST", "/api/v1/auth/register")
-        .header("X-Forwarded-For", clientIp())
-        .json(Map.of("email", email, "password", password, "name", "E2E User"))
-        .send();
+    var response =
+        API.call("POST", "/api/v1/auth/register")
+            .header("X-Forwarded-For", clientIp())
+            .json(Map.of("email", email, "password", password, "name", "E2E User"))
+            .send();
     assertThat(response.status()).as("register: %s", response).isEqualTo(201);
     var data = response.data();
-    return new Session(data.get("user").get("id").asString(), email, password,
-        data.get("accessToken").asString(), data.get("refreshToken").asString());
+    return new Session(
+        data.get("user").get("id").asString(),
+        email,
+        password,
+        data.get("accessToken").asString(),
+        data.get("refreshToken").asString());
   }
 
   public static HttpApi.Response login(String email, String password) {
@@ -74,11 +90,18 @@ public final class Suite {
     var response = login(email, password);
     assertThat(response.status()).as("admin login: %s", response).isEqualTo(200);
     var data = response.data();
-    return new Session(data.get("user").get("id").asString(), email, password,
-        data.get("accessToken").asString(), data.get("refreshToken").asString());
+    return new Session(
+        data.get("user").get("id").asString(),
+        email,
+        password,
+        data.get("accessToken").asString(),
+        data.get("refreshToken").asString());
   }
 
-  /** A setting of the stack under test: the environment, else the local stack's dev-secrets.env, else {@code fallback}. */
+  /**
+   * A setting of the stack under test: the environment, else the local stack's dev-secrets.env,
+   * else {@code fallback}.
+   */
   public static String setting(String name, String fallback) {
     String value = System.getProperty(name, System.getenv(name));
     if (value != null && !value.isBlank()) {
@@ -97,7 +120,8 @@ public final class Suite {
       throw new AssertionError("cannot read " + secrets, e);
     }
     if (fallback == null) {
-      throw new AssertionError(name + " is not set and infra/dev/.run/dev-secrets.env has no value for it");
+      throw new AssertionError(
+          name + " is not set and infra/dev/.run/dev-secrets.env has no value for it");
     }
     return fallback;
   }

@@ -10,22 +10,29 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * TOTP through the gateway: enrol and confirm with a code computed from the secret as an app
- * would, then the login needs its second step, a code already used is refused, a recovery code
- * works once, and the password with a code turns it off.
+ * TOTP through the gateway: enrol and confirm with a code computed from the secret as an app would,
+ * then the login needs its second step, a code already used is refused, a recovery code works once,
+ * and the password with a code turns it off.
  */
 class TwoFactorJourneyTests {
 
   @Test
   void withTotpOnALoginNeedsTheSecondStepAndAReusedCodeIsRefused() {
     var session = Suite.register();
-    HttpApi.Response started = Suite.api().post("/api/v1/auth/mfa/totp", session.accessToken(), null);
+    HttpApi.Response started =
+        Suite.api().post("/api/v1/auth/mfa/totp", session.accessToken(), null);
     assertThat(started.status()).as("%s", started).isEqualTo(201);
-    assertThat(started.data().get("otpauthUri").asString()).startsWith("otpauth://totp/").contains("secret=" + started.data().get("secret").asString());
+    assertThat(started.data().get("otpauthUri").asString())
+        .startsWith("otpauth://totp/")
+        .contains("secret=" + started.data().get("secret").asString());
     AuthenticatorApp app = AuthenticatorApp.scan(started.data().get("otpauthUri").asString());
-    HttpApi.Response confirmed = Suite.api().post("/api/v1/auth/mfa/totp/confirm", session.accessToken(), Map.of("code", app.code()));
+    HttpApi.Response confirmed =
+        Suite.api()
+            .post(
+                "/api/v1/auth/mfa/totp/confirm", session.accessToken(), Map.of("code", app.code()));
     assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
-    List<String> recoveryCodes = confirmed.data().get("recoveryCodes").valueStream().map(JsonNode::asString).toList();
+    List<String> recoveryCodes =
+        confirmed.data().get("recoveryCodes").valueStream().map(JsonNode::asString).toList();
     assertThat(recoveryCodes).hasSize(10);
 
     String challenge = challenge(session);
@@ -44,11 +51,16 @@ class TwoFactorJourneyTests {
 
     HttpApi.Response recovered = loginMfa(challenge(session), recoveryCodes.get(0));
     assertThat(recovered.status()).as("%s", recovered).isEqualTo(200);
-    assertThat(loginMfa(challenge(session), recoveryCodes.get(0)).status()).as("a recovery code works once").isEqualTo(401);
+    assertThat(loginMfa(challenge(session), recoveryCodes.get(0)).status())
+        .as("a recovery code works once")
+        .isEqualTo(401);
 
     HttpApi.Response disabled =
-        Suite.api().call("DELETE", "/api/v1/auth/mfa/totp").bearer(session.accessToken())
-            .json(Map.of("password", session.password(), "code", recoveryCodes.get(1))).send();
+        Suite.api()
+            .call("DELETE", "/api/v1/auth/mfa/totp")
+            .bearer(session.accessToken())
+            .json(Map.of("password", session.password(), "code", recoveryCodes.get(1)))
+            .send();
     assertThat(disabled.status()).as("%s", disabled).isEqualTo(204);
     HttpApi.Response plainLogin = Suite.login(session.email(), session.password());
     assertThat(plainLogin.status()).isEqualTo(200);
@@ -65,7 +77,10 @@ class TwoFactorJourneyTests {
   }
 
   private static HttpApi.Response loginMfa(String challenge, String code) {
-    return Suite.api().call("POST", "/api/v1/auth/login/mfa").header("X-Forwarded-For", Suite.clientIp())
-        .json(Map.of("challenge", challenge, "code", code)).send();
+    return Suite.api()
+        .call("POST", "/api/v1/auth/login/mfa")
+        .header("X-Forwarded-For", Suite.clientIp())
+        .json(Map.of("challenge", challenge, "code", code))
+        .send();
   }
 }

@@ -33,7 +33,10 @@ class ComposeFileTests {
   void everyModuleIsBuiltByTheOneDockerfileWithItsOwnModuleAndPort(String module) {
     @SuppressWarnings("unchecked")
     var build = (Map<String, Object>) Repository.composeService(module).get("build");
-    assertThat(build).as("%s build", module).containsEntry("context", ".").doesNotContainKey("dockerfile");
+    assertThat(build)
+        .as("%s build", module)
+        .containsEntry("context", ".")
+        .doesNotContainKey("dockerfile");
     assertThat(Repository.ROOT.resolve("Dockerfile")).exists();
     assertThat(Repository.ROOT.resolve(module).resolve("Dockerfile")).doesNotExist();
     assertThat(Repository.composeBuildArgs(module))
@@ -48,18 +51,22 @@ class ComposeFileTests {
     var healthcheck = (Map<String, Object>) Repository.composeService(module).get("healthcheck");
     assertThat(healthcheck).as("%s healthcheck", module).isNotNull();
     assertThat(String.join(" ", stringList(healthcheck.get("test"))))
-        .contains("http://127.0.0.1:" + Repository.defaultPort(module) + "/actuator/health/readiness");
+        .contains(
+            "http://127.0.0.1:" + Repository.defaultPort(module) + "/actuator/health/readiness");
   }
 
   @ParameterizedTest
   @MethodSource("modules")
   void everyModuleStartsOnlyOnceWhatItNeedsIsHealthy(String module) {
     @SuppressWarnings("unchecked")
-    var dependsOn = (Map<String, Map<String, Object>>) Repository.composeService(module).get("depends_on");
+    var dependsOn =
+        (Map<String, Map<String, Object>>) Repository.composeService(module).get("depends_on");
     assertThat(dependsOn).as("%s depends_on", module).isNotEmpty();
-    dependsOn.forEach((dependency, condition) -> assertThat(condition.get("condition"))
-        .as("%s waits for %s", module, dependency)
-        .isIn("service_healthy", "service_completed_successfully"));
+    dependsOn.forEach(
+        (dependency, condition) ->
+            assertThat(condition.get("condition"))
+                .as("%s waits for %s", module, dependency)
+                .isIn("service_healthy", "service_completed_successfully"));
   }
 
   @Test
@@ -76,50 +83,65 @@ class ComposeFileTests {
   @MethodSource("modules")
   void everyModuleGetsEveryVariableItsConfigurationNeedsInAContainer(String module) {
     Map<String, Object> env = environment(module);
-    Repository.configuredVariables(module).forEach((variable, fallback) -> {
-      boolean noDefault = fallback == null;
-      boolean loopbackDefault = fallback != null && (fallback.contains("127.0.0.1") || fallback.contains("localhost"));
-      if (noDefault || loopbackDefault) {
-        assertThat(env).as("%s needs %s (its default %s does not work in a container)", module, variable, fallback)
-            .containsKey(variable);
-      }
-    });
+    Repository.configuredVariables(module)
+        .forEach(
+            (variable, fallback) -> {
+              boolean noDefault = fallback == null;
+              boolean loopbackDefault =
+                  fallback != null
+                      && (fallback.contains("127.0.0.1") || fallback.contains("localhost"));
+              if (noDefault || loopbackDefault) {
+                assertThat(env)
+                    .as(
+                        "%s needs %s (its default %s does not work in a container)",
+                        module, variable, fallback)
+                    .containsKey(variable);
+              }
+            });
   }
 
   @ParameterizedTest
   @MethodSource("modules")
   void everyModuleGetsTheSameVariablesAsInTheLocalStack(String module) {
-    assertThat(environment(module).keySet()).as("%s environment", module).containsAll(localStackVariables(module));
+    assertThat(environment(module).keySet())
+        .as("%s environment", module)
+        .containsAll(localStackVariables(module));
   }
 
   @ParameterizedTest
   @MethodSource("modules")
   void servicesConnectToTheContainersNotToLoopback(String module) {
     Map<String, Object> env = environment(module);
-    env.forEach((variable, value) -> {
-      // Not addresses a service connects to: peers it trusts, and the base of links a browser opens.
-      if (!variable.equals("TRUSTED_PROXIES") && !variable.equals("MAIL_LINK_BASE_URL")) {
-        assertThat(String.valueOf(value)).as("%s %s", module, variable).doesNotContain("127.0.0.1", "localhost");
-      }
-    });
+    env.forEach(
+        (variable, value) -> {
+          // Not addresses a service connects to: peers it trusts, and the base of links a browser
+          // opens.
+          if (!variable.equals("TRUSTED_PROXIES") && !variable.equals("MAIL_LINK_BASE_URL")) {
+            assertThat(String.valueOf(value))
+                .as("%s %s", module, variable)
+                .doesNotContain("127.0.0.1", "localhost");
+          }
+        });
   }
 
   @Test
   void onlyTheGatewayPublishesAPort() {
     @SuppressWarnings("unchecked")
     var services = (Map<String, Map<String, Object>>) Repository.compose().get("services");
-    services.forEach((name, service) -> {
-      List<String> ports = stringList(service.get("ports"));
-      if (name.equals("gateway")) {
-        assertThat(ports).hasSize(1);
-        assertThat(ports.getFirst()).endsWith(":" + Repository.defaultPort("gateway"));
-      } else if (service.containsKey("profiles")) {
-        assertThat(ports).as("%s (opt-in tool) publishes on loopback only", name)
-            .allMatch(port -> port.startsWith("127.0.0.1:"));
-      } else {
-        assertThat(ports).as("%s must not publish a port", name).isEmpty();
-      }
-    });
+    services.forEach(
+        (name, service) -> {
+          List<String> ports = stringList(service.get("ports"));
+          if (name.equals("gateway")) {
+            assertThat(ports).hasSize(1);
+            assertThat(ports.getFirst()).endsWith(":" + Repository.defaultPort("gateway"));
+          } else if (service.containsKey("profiles")) {
+            assertThat(ports)
+                .as("%s (opt-in tool) publishes on loopback only", name)
+                .allMatch(port -> port.startsWith("127.0.0.1:"));
+          } else {
+            assertThat(ports).as("%s must not publish a port", name).isEmpty();
+          }
+        });
   }
 
   @Test
@@ -129,16 +151,19 @@ class ComposeFileTests {
     assertThat(Repository.composeService("kafka").get("image"))
         .isEqualTo("apache/kafka:" + Repository.rootPomProperty("kafka-broker.version"));
     for (String name : List.of("postgres", "redis", "kafka")) {
-      assertThat(Repository.composeService(name)).as("%s healthcheck", name).containsKey("healthcheck");
+      assertThat(Repository.composeService(name))
+          .as("%s healthcheck", name)
+          .containsKey("healthcheck");
     }
   }
 
   @Test
   void postgresAppliesTheSuitesRolesAndSchemasAtInit() {
     List<String> volumes = stringList(Repository.composeService("postgres").get("volumes"));
-    assertThat(volumes).contains(
-        "./infra/postgres:/saas-postgres:ro",
-        "./infra/postgres/docker-init.sh:/docker-entrypoint-initdb.d/10-saas.sh:ro");
+    assertThat(volumes)
+        .contains(
+            "./infra/postgres:/saas-postgres:ro",
+            "./infra/postgres/docker-init.sh:/docker-entrypoint-initdb.d/10-saas.sh:ro");
     String init = Repository.read(Repository.ROOT.resolve("infra/postgres/docker-init.sh"));
     assertThat(init).contains("/saas-postgres/roles.sql", "/saas-postgres/schemas.sql", "password");
   }
@@ -146,19 +171,24 @@ class ComposeFileTests {
   @Test
   void observabilityProfileCollectsTracesAndScrapesEveryModule() {
     for (String tool : List.of("otel-collector", "jaeger", "prometheus")) {
-      assertThat(stringList(Repository.composeService(tool).get("profiles"))).as(tool).containsExactly("observability");
+      assertThat(stringList(Repository.composeService(tool).get("profiles")))
+          .as(tool)
+          .containsExactly("observability");
     }
     for (String module : modules()) {
       assertThat(environment(module).get("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"))
-          .as(module).isEqualTo("http://otel-collector:4318/v1/traces");
+          .as(module)
+          .isEqualTo("http://otel-collector:4318/v1/traces");
     }
-    Map<String, Object> prometheus = Repository.yaml(Repository.ROOT.resolve("infra/observability/prometheus.yml"));
+    Map<String, Object> prometheus =
+        Repository.yaml(Repository.ROOT.resolve("infra/observability/prometheus.yml"));
     String scrape = prometheus.get("scrape_configs").toString();
     assertThat(scrape).contains("/actuator/prometheus");
     for (String module : modules()) {
       assertThat(scrape).contains(module + ":" + Repository.metricsPort(module));
     }
-    Map<String, Object> collector = Repository.yaml(Repository.ROOT.resolve("infra/observability/otel-collector.yaml"));
+    Map<String, Object> collector =
+        Repository.yaml(Repository.ROOT.resolve("infra/observability/otel-collector.yaml"));
     assertThat(collector.get("exporters").toString()).contains("jaeger:4317");
   }
 
@@ -180,7 +210,10 @@ class ComposeFileTests {
   private static final Pattern SET = Pattern.compile("echo \"([A-Z][A-Z0-9_]*)=");
   private static final Pattern BRANCH = Pattern.compile("^\\s*([a-z-]+)\\)\\s*$");
 
-  /** The variables infra/dev/up always sets for a module (its service_env function; optional ones aside). */
+  /**
+   * The variables infra/dev/up always sets for a module (its service_env function; optional ones
+   * aside).
+   */
   static Set<String> localStackVariables(String module) {
     String up = Repository.read(Repository.ROOT.resolve("infra/dev/up"));
     int start = up.indexOf("service_env() {");

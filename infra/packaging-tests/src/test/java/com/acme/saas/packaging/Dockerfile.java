@@ -17,11 +17,17 @@ record Dockerfile(List<Instruction> instructions) {
 
   record Instruction(String keyword, String arguments) {}
 
-  /** The instructions whose arguments Docker expands build arguments in (not RUN, CMD, HEALTHCHECK). */
-  private static final Set<String> EXPANDED = Set.of("ADD", "COPY", "ENV", "EXPOSE", "FROM", "LABEL", "USER", "WORKDIR");
+  /**
+   * The instructions whose arguments Docker expands build arguments in (not RUN, CMD, HEALTHCHECK).
+   */
+  private static final Set<String> EXPANDED =
+      Set.of("ADD", "COPY", "ENV", "EXPOSE", "FROM", "LABEL", "USER", "WORKDIR");
+
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
-  /** The image build of {@code module}: the root Dockerfile with the module's compose build args. */
+  /**
+   * The image build of {@code module}: the root Dockerfile with the module's compose build args.
+   */
   static Dockerfile of(String module) {
     Map<String, String> arguments = new HashMap<>();
     List<Instruction> raw = parse(Repository.read(Repository.ROOT.resolve("Dockerfile")));
@@ -39,7 +45,9 @@ record Dockerfile(List<Instruction> instructions) {
       String text = instruction.arguments();
       if (EXPANDED.contains(instruction.keyword())) {
         Matcher m = VARIABLE.matcher(text);
-        text = m.replaceAll(match -> Matcher.quoteReplacement(arguments.getOrDefault(match.group(1), "")));
+        text =
+            m.replaceAll(
+                match -> Matcher.quoteReplacement(arguments.getOrDefault(match.group(1), "")));
       }
       expanded.add(new Instruction(instruction.keyword(), text));
     }
@@ -70,7 +78,10 @@ record Dockerfile(List<Instruction> instructions) {
   }
 
   List<String> all(String keyword) {
-    return instructions.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
+    return instructions.stream()
+        .filter(i -> i.keyword().equals(keyword))
+        .map(Instruction::arguments)
+        .toList();
   }
 
   /** The instructions of the final stage (after the last FROM). */

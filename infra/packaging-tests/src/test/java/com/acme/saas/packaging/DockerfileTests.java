@@ -21,8 +21,12 @@ class DockerfileTests {
   @MethodSource("modules")
   void buildsFromTheModulesJarInSpringBootLayers(String module) {
     Dockerfile dockerfile = Dockerfile.of(module);
-    assertThat(dockerfile.all("COPY")).anyMatch(copy -> copy.startsWith(module + "/target/" + module + "-") && copy.contains(".jar"));
-    assertThat(dockerfile.all("RUN")).anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract --layers --launcher"));
+    assertThat(dockerfile.all("COPY"))
+        .anyMatch(
+            copy -> copy.startsWith(module + "/target/" + module + "-") && copy.contains(".jar"));
+    assertThat(dockerfile.all("RUN"))
+        .anyMatch(
+            run -> run.contains("-Djarmode=tools") && run.contains("extract --layers --launcher"));
     assertThat(dockerfile.finalStage().all("COPY"))
         .anyMatch(copy -> copy.contains("/dependencies/"))
         .anyMatch(copy -> copy.contains("/spring-boot-loader/"))
@@ -35,7 +39,8 @@ class DockerfileTests {
   @ParameterizedTest
   @MethodSource("modules")
   void runsOnAJava25RuntimeImage(String module) {
-    assertThat(Dockerfile.of(module).all("FROM")).isNotEmpty()
+    assertThat(Dockerfile.of(module).all("FROM"))
+        .isNotEmpty()
         .allMatch(from -> from.startsWith("eclipse-temurin:25-jre"));
   }
 
@@ -52,8 +57,12 @@ class DockerfileTests {
   @MethodSource("modules")
   void checksItsReadinessProbeOnItsOwnPort(String module) {
     Dockerfile stage = Dockerfile.of(module).finalStage();
-    assertThat(stage.all("HEALTHCHECK")).singleElement().asString()
-        .contains("CMD").contains("/actuator/health/readiness").contains("${PORT}");
+    assertThat(stage.all("HEALTHCHECK"))
+        .singleElement()
+        .asString()
+        .contains("CMD")
+        .contains("/actuator/health/readiness")
+        .contains("${PORT}");
     String port = Repository.defaultPort(module);
     assertThat(stage.all("ENV")).anyMatch(env -> env.contains("PORT=" + port));
     assertThat(stage.all("EXPOSE")).containsExactly(port);
@@ -61,15 +70,21 @@ class DockerfileTests {
 
   @Test
   void theBuildContextHoldsOnlyTheModulesJars() {
-    assertThat(Repository.read(Repository.ROOT.resolve(".dockerignore")).lines().map(String::strip)
-            .filter(line -> !line.isEmpty() && !line.startsWith("#")))
+    assertThat(
+            Repository.read(Repository.ROOT.resolve(".dockerignore"))
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")))
         .containsExactly("*", "!*/target/*.jar");
   }
 
   @Test
   void authServiceStartsWithItsFullHeap() {
     assertThat(Dockerfile.of("auth-service").finalStage().all("ENV"))
-        .anyMatch(env -> env.contains("-XX:InitialRAMPercentage=75") && env.contains("-XX:MaxRAMPercentage=75"));
+        .anyMatch(
+            env ->
+                env.contains("-XX:InitialRAMPercentage=75")
+                    && env.contains("-XX:MaxRAMPercentage=75"));
     assertThat(Dockerfile.of("task-service").finalStage().all("ENV"))
         .anyMatch(env -> env.contains("JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75\""));
   }

@@ -42,7 +42,8 @@ final class KubernetesManifests {
   /** The YAML files of infra/k8s (the kustomization itself aside). */
   static List<Path> resourceFiles() {
     try (Stream<Path> files = Files.walk(DIR)) {
-      return files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+      return files
+          .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
           .filter(f -> !f.getFileName().toString().equals("kustomization.yaml"))
           .sorted()
           .toList();
@@ -74,7 +75,8 @@ final class KubernetesManifests {
   }
 
   static Resource get(String kind, String name) {
-    return find(kind, name).orElseThrow(() -> new AssertionError("infra/k8s has no " + kind + " " + name));
+    return find(kind, name)
+        .orElseThrow(() -> new AssertionError("infra/k8s has no " + kind + " " + name));
   }
 
   static Map<String, Object> kustomization(Path dir) {
@@ -87,7 +89,9 @@ final class KubernetesManifests {
     for (String step : path) {
       if (node instanceof Map<?, ?> map) {
         node = ((Map<String, Object>) map).get(step);
-      } else if (node instanceof List<?> list && step.matches("\\d+") && Integer.parseInt(step) < list.size()) {
+      } else if (node instanceof List<?> list
+          && step.matches("\\d+")
+          && Integer.parseInt(step) < list.size()) {
         node = list.get(Integer.parseInt(step));
       } else {
         return null;

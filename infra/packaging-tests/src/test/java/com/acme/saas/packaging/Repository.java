@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.Yaml;
 final class Repository {
 
   private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
   static final Path ROOT = findRoot();
 
@@ -25,7 +26,9 @@ final class Repository {
   private static Path findRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path pom = dir.resolve("pom.xml");
-      if (Files.exists(dir.resolve("mvnw")) && Files.exists(pom) && read(pom).contains("<artifactId>saas-parent</artifactId>")) {
+      if (Files.exists(dir.resolve("mvnw"))
+          && Files.exists(pom)
+          && read(pom).contains("<artifactId>saas-parent</artifactId>")) {
         return dir;
       }
     }
@@ -40,7 +43,10 @@ final class Repository {
     }
   }
 
-  /** The modules of the root build that package a runnable Spring Boot jar: the services and the gateway. */
+  /**
+   * The modules of the root build that package a runnable Spring Boot jar: the services and the
+   * gateway.
+   */
   static List<String> deployableModules() {
     List<String> modules = new ArrayList<>();
     Matcher m = MODULE.matcher(read(ROOT.resolve("pom.xml")));
@@ -54,7 +60,9 @@ final class Repository {
   }
 
   static String rootPomProperty(String name) {
-    Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(read(ROOT.resolve("pom.xml")));
+    Matcher m =
+        Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</")
+            .matcher(read(ROOT.resolve("pom.xml")));
     if (!m.find()) {
       throw new IllegalStateException("root pom has no property " + name);
     }
@@ -78,7 +86,8 @@ final class Repository {
   /** The build arguments docker-compose.yml passes to the root Dockerfile for a module's image. */
   @SuppressWarnings("unchecked")
   static Map<String, String> composeBuildArgs(String module) {
-    if (!(composeService(module).get("build") instanceof Map<?, ?> build) || !(build.get("args") instanceof Map<?, ?> args)) {
+    if (!(composeService(module).get("build") instanceof Map<?, ?> build)
+        || !(build.get("args") instanceof Map<?, ?> args)) {
       throw new AssertionError("docker-compose.yml builds " + module + " without build args");
     }
     Map<String, String> values = new LinkedHashMap<>();
@@ -99,7 +108,8 @@ final class Repository {
     Map<String, String> variables = new LinkedHashMap<>();
     Path resources = ROOT.resolve(module).resolve("src/main/resources");
     try (var files = Files.list(resources)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().matches("application.*\\.ya?ml")).toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().matches("application.*\\.ya?ml")).toList()) {
         Matcher m = PLACEHOLDER.matcher(read(file));
         while (m.find()) {
           variables.putIfAbsent(m.group(1), m.group(2));
@@ -116,7 +126,10 @@ final class Repository {
     return configuredVariables(module).get("PORT");
   }
 
-  /** The port serving /actuator/prometheus: the management port where a module has one (the gateway). */
+  /**
+   * The port serving /actuator/prometheus: the management port where a module has one (the
+   * gateway).
+   */
   static String metricsPort(String module) {
     String management = configuredVariables(module).get("MANAGEMENT_PORT");
     return management != null ? management : defaultPort(module);

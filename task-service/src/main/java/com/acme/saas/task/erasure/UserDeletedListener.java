@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The tasks go in batches of {@code tasks.erasure.batch-size}, each in its own short
  * transaction, so a user with very many tasks never holds row locks (or one long transaction) for
  * the whole erasure. The inbox transaction that records the event as processed commits only after
- * the last batch and the plan row are gone: if the service stops half-way, the event is
- * redelivered and the erasure resumes, and because deleting what is already gone changes nothing,
- * a redelivered or repeated UserDeleted, or one for a user this service never saw, is harmless.
+ * the last batch and the plan row are gone: if the service stops half-way, the event is redelivered
+ * and the erasure resumes, and because deleting what is already gone changes nothing, a redelivered
+ * or repeated UserDeleted, or one for a user this service never saw, is harmless.
  */
 @Component
 @EnableConfigurationProperties(ErasureProperties.class)
@@ -34,7 +34,11 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
   private final TransactionTemplate batchTransaction;
   private final ErasureProperties properties;
 
-  UserDeletedListener(Tasks tasks, PlanQuota quota, PlatformTransactionManager transactions, ErasureProperties properties) {
+  UserDeletedListener(
+      Tasks tasks,
+      PlanQuota quota,
+      PlatformTransactionManager transactions,
+      ErasureProperties properties) {
     this.tasks = tasks;
     this.quota = quota;
     this.batchTransaction = new TransactionTemplate(transactions);
@@ -47,11 +51,14 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
     long erased = 0;
     int deleted;
     do {
-      Integer batch = batchTransaction.execute(status -> tasks.deleteSomeOwnedBy(event.userId(), properties.batchSize()));
+      Integer batch =
+          batchTransaction.execute(
+              status -> tasks.deleteSomeOwnedBy(event.userId(), properties.batchSize()));
       deleted = batch == null ? 0 : batch;
       erased += deleted;
     } while (deleted == properties.batchSize());
     quota.forget(event.userId());
-    log.info("user.erased userId={} tasks={} eventId={}", event.userId(), erased, envelope.eventId());
+    log.info(
+        "user.erased userId={} tasks={} eventId={}", event.userId(), erased, envelope.eventId());
   }
 }

@@ -34,7 +34,8 @@ public class PlanQuota {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void ensureRoomForOneMore(UUID userId, LongSupplier tasksHeld) {
-    jdbc.sql("insert into user_plans (user_id, plan, updated_at) values (:userId, :plan, now()) on conflict do nothing")
+    jdbc.sql(
+            "insert into user_plans (user_id, plan, updated_at) values (:userId, :plan, now()) on conflict do nothing")
         .param("userId", userId)
         .param("plan", SubscriptionChanged.FREE)
         .update();
@@ -46,7 +47,9 @@ public class PlanQuota {
     if (SubscriptionChanged.FREE.equals(plan) && tasksHeld.getAsLong() >= properties.freeLimit()) {
       throw new ApiException(
           ErrorCode.PLAN_LIMIT_REACHED,
-          "The free plan holds at most " + properties.freeLimit() + " tasks; upgrade to create more");
+          "The free plan holds at most "
+              + properties.freeLimit()
+              + " tasks; upgrade to create more");
     }
   }
 
@@ -61,7 +64,10 @@ public class PlanQuota {
         .update();
   }
 
-  /** Forgets the user's plan (erasure); the user, were it ever seen again, would be on the free plan. */
+  /**
+   * Forgets the user's plan (erasure); the user, were it ever seen again, would be on the free
+   * plan.
+   */
   public void forget(UUID userId) {
     jdbc.sql("delete from user_plans where user_id = :userId").param("userId", userId).update();
   }

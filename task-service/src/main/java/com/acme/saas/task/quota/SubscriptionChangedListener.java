@@ -19,7 +19,6 @@ class SubscriptionChangedListener implements EventHandler<SubscriptionChanged> {
     this.quota = quota;
   }
 
-
   @Override
   public void handle(SubscriptionChanged event, EventEnvelope envelope) {
     String plan = event.effectivePlan();

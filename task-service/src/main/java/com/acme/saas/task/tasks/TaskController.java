@@ -46,9 +46,11 @@ class TaskController {
   }
 
   @PostMapping
-  ResponseEntity<ApiResponse<TaskView>> create(CurrentUser user, @Valid @RequestBody NewTask request) {
+  ResponseEntity<ApiResponse<TaskView>> create(
+      CurrentUser user, @Valid @RequestBody NewTask request) {
     TaskView task = service.create(user, request);
-    return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).body(ApiResponse.of(task));
+    return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id()))
+        .body(ApiResponse.of(task));
   }
 
   @GetMapping("/{id}")
@@ -57,7 +59,8 @@ class TaskController {
   }
 
   @PatchMapping("/{id}")
-  ApiResponse<TaskView> update(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody TaskPatch patch) {
+  ApiResponse<TaskView> update(
+      CurrentUser user, @PathVariable UUID id, @Valid @RequestBody TaskPatch patch) {
     return ApiResponse.of(service.update(user, id, patch));
   }
 

@@ -49,7 +49,10 @@ class TaskRepository {
   }
 
   Optional<Task> find(UUID id) {
-    return jdbc.sql("select * from tasks where id = :id").param("id", id).query(TaskRepository::task).optional();
+    return jdbc.sql("select * from tasks where id = :id")
+        .param("id", id)
+        .query(TaskRepository::task)
+        .optional();
   }
 
   Task update(Task task) {
@@ -75,7 +78,8 @@ class TaskRepository {
   }
 
   int deleteSomeOwnedBy(UUID userId, int limit) {
-    return jdbc.sql("delete from tasks where id in (select id from tasks where user_id = :userId limit :limit)")
+    return jdbc.sql(
+            "delete from tasks where id in (select id from tasks where user_id = :userId limit :limit)")
         .param("userId", userId)
         .param("limit", limit)
         .update();
@@ -101,7 +105,10 @@ class TaskRepository {
 
   long count(TaskFilter filter) {
     Map<String, Object> params = new HashMap<>();
-    return jdbc.sql("select count(*) from tasks" + where(filter, params)).params(params).query(Long.class).single();
+    return jdbc.sql("select count(*) from tasks" + where(filter, params))
+        .params(params)
+        .query(Long.class)
+        .single();
   }
 
   private static String where(TaskFilter filter, Map<String, Object> params) {
@@ -116,7 +123,8 @@ class TaskRepository {
     }
     String pattern = filter.likePattern();
     if (pattern != null) {
-      where.append(" and (title ilike :pattern escape '\\' or description ilike :pattern escape '\\')");
+      where.append(
+          " and (title ilike :pattern escape '\\' or description ilike :pattern escape '\\')");
       params.put("pattern", pattern);
     }
     return where.toString();

@@ -54,7 +54,8 @@ class TaskService {
   @Transactional(readOnly = true)
   PageResponse<TaskView> list(TaskFilter filter, TaskSort sort, PageQuery page) {
     long total = tasks.count(filter);
-    return PageResponse.of(tasks.list(filter, sort, page).stream().map(TaskView::of).toList(), page, total);
+    return PageResponse.of(
+        tasks.list(filter, sort, page).stream().map(TaskView::of).toList(), page, total);
   }
 
   @Transactional(readOnly = true)

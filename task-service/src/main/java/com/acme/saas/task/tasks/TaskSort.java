@@ -4,13 +4,24 @@ import com.acme.saas.common.web.ApiException;
 import java.util.Locale;
 import java.util.Map;
 
-/** The order of a task list, from {@code sort=<field>,<asc|desc>}; the column comes from a fixed map. */
+/**
+ * The order of a task list, from {@code sort=<field>,<asc|desc>}; the column comes from a fixed
+ * map.
+ */
 record TaskSort(String column, boolean ascending) {
 
   static final String DEFAULT = "createdAt,desc";
 
   private static final Map<String, String> COLUMNS =
-      Map.of("createdAt", "created_at", "updatedAt", "updated_at", "dueDate", "due_date", "title", "title");
+      Map.of(
+          "createdAt",
+          "created_at",
+          "updatedAt",
+          "updated_at",
+          "dueDate",
+          "due_date",
+          "title",
+          "title");
 
   static TaskSort parse(String sort) {
     String[] parts = sort.split(",", -1);

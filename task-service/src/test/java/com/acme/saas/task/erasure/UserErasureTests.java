@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.common.events.UserDeleted;
-import com.acme.saas.task.TaskClient;
 import com.acme.saas.task.PublishedEvents;
+import com.acme.saas.task.TaskClient;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.time.Duration;
@@ -52,8 +52,11 @@ class UserErasureTests {
       tasks.create(doomed, "task " + i);
     }
     UUID kept = tasks.create(bystander, "not mine to lose");
-    PublishedEvents.publish("billing-service", new SubscriptionChanged(doomedId, "pro", "active", null, false));
-    await().atMost(Duration.ofSeconds(20)).until(() -> plans(doomedId) == 1 && "pro".equals(plan(doomedId)));
+    PublishedEvents.publish(
+        "billing-service", new SubscriptionChanged(doomedId, "pro", "active", null, false));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> plans(doomedId) == 1 && "pro".equals(plan(doomedId)));
 
     EventEnvelope deleted = PublishedEvents.publish("user-service", new UserDeleted(doomedId));
 
@@ -61,7 +64,8 @@ class UserErasureTests {
     assertThat(tasksOf(doomedId)).isZero();
     assertThat(plans(doomedId)).isZero();
     assertThat(tasks.list(doomed, "").json().path("meta").path("total").asLong()).isZero();
-    assertThat(tasks.list(bystander, "").data().get(0).path("id").asString()).isEqualTo(kept.toString());
+    assertThat(tasks.list(bystander, "").data().get(0).path("id").asString())
+        .isEqualTo(kept.toString());
   }
 
   @Test
@@ -74,20 +78,24 @@ class UserErasureTests {
 
     PublishedEvents.publish("user-service", event, first);
     // The test topic has one partition, so once a later event is applied the redelivery was too.
-    EventEnvelope marker = PublishedEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
+    EventEnvelope marker =
+        PublishedEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(marker));
 
-    assertThat(tasks.list(doomed, "").data().get(0).path("id").asString()).isEqualTo(createdAfter.toString());
+    assertThat(tasks.list(doomed, "").data().get(0).path("id").asString())
+        .isEqualTo(createdAfter.toString());
   }
 
   @Test
   void userDeletedForAnUnknownUserIsHarmless() {
     UUID kept = tasks.create(bystander, "still here");
 
-    EventEnvelope unknown = PublishedEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
+    EventEnvelope unknown =
+        PublishedEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(unknown));
-    assertThat(tasks.list(bystander, "").data().get(0).path("id").asString()).isEqualTo(kept.toString());
+    assertThat(tasks.list(bystander, "").data().get(0).path("id").asString())
+        .isEqualTo(kept.toString());
   }
 
   private boolean processed(EventEnvelope envelope) {
@@ -99,14 +107,23 @@ class UserErasureTests {
   }
 
   private long tasksOf(UUID userId) {
-    return jdbc.sql("select count(*) from tasks where user_id = :id").param("id", userId).query(Long.class).single();
+    return jdbc.sql("select count(*) from tasks where user_id = :id")
+        .param("id", userId)
+        .query(Long.class)
+        .single();
   }
 
   private long plans(UUID userId) {
-    return jdbc.sql("select count(*) from user_plans where user_id = :id").param("id", userId).query(Long.class).single();
+    return jdbc.sql("select count(*) from user_plans where user_id = :id")
+        .param("id", userId)
+        .query(Long.class)
+        .single();
   }
 
   private String plan(UUID userId) {
-    return jdbc.sql("select plan from user_plans where user_id = :id").param("id", userId).query(String.class).single();
+    return jdbc.sql("select plan from user_plans where user_id = :id")
+        .param("id", userId)
+        .query(String.class)
+        .single();
   }
 }

@@ -31,7 +31,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tasks.free-limit=3")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "tasks.free-limit=3")
 @RealInfrastructure
 class PlanQuotaTests {
 
@@ -68,14 +70,17 @@ class PlanQuotaTests {
     UUID first = fill(3).getFirst();
     http.delete("/api/v1/tasks/" + first, token);
 
-    assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fits again")).status()).isEqualTo(201);
+    assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fits again")).status())
+        .isEqualTo(201);
   }
 
   @Test
   void limitCountsEachUserSeparately() {
     fill(3);
 
-    assertThat(http.post("/api/v1/tasks", TestTokens.user(UUID.randomUUID()), Map.of("title", "mine")).status())
+    assertThat(
+            http.post("/api/v1/tasks", TestTokens.user(UUID.randomUUID()), Map.of("title", "mine"))
+                .status())
         .isEqualTo(201);
   }
 
@@ -95,7 +100,9 @@ class PlanQuotaTests {
         statement.execute("lock table tasks in share mode");
       }
       for (int i = 0; i < racers; i++) {
-        results.add(pool.submit(() -> HttpApi.local(port).post("/api/v1/tasks", token, Map.of("title", "race"))));
+        results.add(
+            pool.submit(
+                () -> HttpApi.local(port).post("/api/v1/tasks", token, Map.of("title", "race"))));
       }
       await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingOnALock() >= racers);
       gate.commit();
@@ -112,25 +119,38 @@ class PlanQuotaTests {
 
     PublishedEvents.publish("billing-service", subscription("pro", "active"));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo("pro"));
-    assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fourth")).status()).isEqualTo(201);
+    assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fourth")).status())
+        .isEqualTo(201);
     assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fifth")).status()).isEqualTo(201);
 
     PublishedEvents.publish("billing-service", subscription("pro", "past_due"));
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo("free"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(plan()).isEqualTo("free"));
     HttpApi.Response response = http.post("/api/v1/tasks", token, Map.of("title", "sixth"));
     assertThat(response.errorCode()).isEqualTo("PLAN_LIMIT_REACHED");
     assertThat(taskCount()).isEqualTo(5);
   }
 
-  /** The suite's one rule: a subscription's plan counts while it is active or trialing, else free. */
+  /**
+   * The suite's one rule: a subscription's plan counts while it is active or trialing, else free.
+   */
   @ParameterizedTest(name = "{0} holds the {1} quota")
   @CsvSource({
-    "active, pro", "trialing, pro", "past_due, free", "unpaid, free", "incomplete, free",
-    "incomplete_expired, free", "paused, free", "canceled, free"
+    "active, pro",
+    "trialing, pro",
+    "past_due, free",
+    "unpaid, free",
+    "incomplete, free",
+    "incomplete_expired, free",
+    "paused, free",
+    "canceled, free"
   })
   void everyStripeStatusFollowsTheEffectivePlanRule(String status, String quota) {
     PublishedEvents.publish("billing-service", subscription("team", "active"));
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo("team"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(plan()).isEqualTo("team"));
 
     PublishedEvents.publish("billing-service", subscription("pro", status));
 
@@ -142,7 +162,8 @@ class PlanQuotaTests {
   }
 
   private SubscriptionChanged subscription(String plan, String status) {
-    return new SubscriptionChanged(userId, plan, status, Instant.now().plus(Duration.ofDays(30)), false);
+    return new SubscriptionChanged(
+        userId, plan, status, Instant.now().plus(Duration.ofDays(30)), false);
   }
 
   private long sessionsWaitingOnALock() {
@@ -157,7 +178,11 @@ class PlanQuotaTests {
   }
 
   private String plan() {
-    return jdbc.sql("select plan from user_plans where user_id = :id").param("id", userId).query(String.class).optional().orElse("none");
+    return jdbc.sql("select plan from user_plans where user_id = :id")
+        .param("id", userId)
+        .query(String.class)
+        .optional()
+        .orElse("none");
   }
 
   private static int status(Future<HttpApi.Response> result) {

@@ -43,17 +43,28 @@ class TaskCreationTests {
         http.post(
             "/api/v1/tasks",
             token,
-            Map.of("title", "  Write report  ", "description", "Q3 numbers", "completed", true, "dueDate", "2026-12-24"));
+            Map.of(
+                "title",
+                "  Write report  ",
+                "description",
+                "Q3 numbers",
+                "completed",
+                true,
+                "dueDate",
+                "2026-12-24"));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     JsonNode task = response.data();
-    assertThat(response.header("Location")).isEqualTo("/api/v1/tasks/" + task.path("id").asString());
+    assertThat(response.header("Location"))
+        .isEqualTo("/api/v1/tasks/" + task.path("id").asString());
     assertThat(task.path("userId").asString()).isEqualTo(userId.toString());
     assertThat(task.path("title").asString()).isEqualTo("Write report");
     assertThat(task.path("description").asString()).isEqualTo("Q3 numbers");
     assertThat(task.path("completed").asBoolean()).isTrue();
     assertThat(task.path("dueDate").asString()).isEqualTo("2026-12-24");
-    assertThat(task.path("createdAt").asString()).isNotBlank().isEqualTo(task.path("updatedAt").asString());
+    assertThat(task.path("createdAt").asString())
+        .isNotBlank()
+        .isEqualTo(task.path("updatedAt").asString());
   }
 
   @Test
@@ -110,12 +121,14 @@ class TaskCreationTests {
     HttpApi.Response response = http.post("/api/v1/tasks", token, Map.of("title", "x".repeat(201)));
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("title");
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("title");
   }
 
   @Test
   void descriptionLongerThan5000Answers400() {
-    HttpApi.Response ok = http.post("/api/v1/tasks", token, Map.of("title", "t", "description", "d".repeat(5000)));
+    HttpApi.Response ok =
+        http.post("/api/v1/tasks", token, Map.of("title", "t", "description", "d".repeat(5000)));
     HttpApi.Response tooLong =
         http.post("/api/v1/tasks", token, Map.of("title", "t", "description", "d".repeat(5001)));
 
@@ -132,12 +145,14 @@ class TaskCreationTests {
 
     HttpApi.Response created = http.post("/api/v1/tasks", token, body);
     UUID id = tasks.create(token, "existing");
-    HttpApi.Response patched = http.patch("/api/v1/tasks/" + id, token, Map.of(field, body.get(field)));
+    HttpApi.Response patched =
+        http.patch("/api/v1/tasks/" + id, token, Map.of(field, body.get(field)));
 
     assertThat(created.status()).as(created.toString()).isEqualTo(400);
     assertThat(created.errorCode()).isEqualTo("VALIDATION_ERROR");
     assertThat(patched.status()).as(patched.toString()).isEqualTo(400);
-    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("userId").asString()).isEqualTo(userId.toString());
+    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("userId").asString())
+        .isEqualTo(userId.toString());
     assertThat(tasks.list(token, "").json().path("meta").path("total").asLong()).isEqualTo(1);
   }
 }

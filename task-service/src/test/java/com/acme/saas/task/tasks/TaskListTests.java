@@ -87,20 +87,27 @@ class TaskListTests {
 
   @ParameterizedTest
   @CsvSource({
-    "?pageSize=0, pageSize", "?pageSize=500, pageSize", "?page=0, page", "?page=-1, page", "?pageSize=abc, pageSize",
-    "?page=x, page", "?q=%s, q"
+    "?pageSize=0, pageSize",
+    "?pageSize=500, pageSize",
+    "?page=0, page",
+    "?page=-1, page",
+    "?pageSize=abc, pageSize",
+    "?page=x, page",
+    "?q=%s, q"
   })
   void pageOutOfRangeAnswers400NamingTheParameter(String query, String parameter) {
     HttpApi.Response response = tasks.list(token, query.formatted("x".repeat(201)));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(response.json().path("error").path("details").findValuesAsString("field")).containsExactly(parameter);
+    assertThat(response.json().path("error").path("details").findValuesAsString("field"))
+        .containsExactly(parameter);
   }
 
   @Test
   void pageSizeOf100IsAllowed() {
-    assertThat(tasks.list(token, "?pageSize=100").json().path("meta").path("pageSize").asInt()).isEqualTo(100);
+    assertThat(tasks.list(token, "?pageSize=100").json().path("meta").path("pageSize").asInt())
+        .isEqualTo(100);
   }
 
   @Test
@@ -109,8 +116,10 @@ class TaskListTests {
     tasks.create(token, "apple");
     tasks.create(token, "cherry");
 
-    assertThat(titles(tasks.list(token, "?sort=title,asc"))).containsExactly("apple", "banana", "cherry");
-    assertThat(titles(tasks.list(token, "?sort=title,desc"))).containsExactly("cherry", "banana", "apple");
+    assertThat(titles(tasks.list(token, "?sort=title,asc")))
+        .containsExactly("apple", "banana", "cherry");
+    assertThat(titles(tasks.list(token, "?sort=title,desc")))
+        .containsExactly("cherry", "banana", "apple");
   }
 
   @Test
@@ -119,8 +128,10 @@ class TaskListTests {
     tasks.create(token, Map.of("title", "undated"));
     tasks.create(token, Map.of("title", "early", "dueDate", "2026-01-01"));
 
-    assertThat(titles(tasks.list(token, "?sort=dueDate,asc"))).containsExactly("early", "late", "undated");
-    assertThat(titles(tasks.list(token, "?sort=dueDate,desc"))).containsExactly("undated", "late", "early");
+    assertThat(titles(tasks.list(token, "?sort=dueDate,asc")))
+        .containsExactly("early", "late", "undated");
+    assertThat(titles(tasks.list(token, "?sort=dueDate,desc")))
+        .containsExactly("undated", "late", "early");
   }
 
   @Test
@@ -141,8 +152,14 @@ class TaskListTests {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"?sort=priority,asc", "?sort=title", "?sort=title,up", "?sort=title,asc,id", "?sort=user_id,asc",
-        "?sort=title%3Bdrop%20table%20tasks,asc"})
+      strings = {
+        "?sort=priority,asc",
+        "?sort=title",
+        "?sort=title,up",
+        "?sort=title,asc,id",
+        "?sort=user_id,asc",
+        "?sort=title%3Bdrop%20table%20tasks,asc"
+      })
   void unknownSortAnswers400(String query) {
     HttpApi.Response response = tasks.list(token, query);
 
@@ -193,7 +210,8 @@ class TaskListTests {
     }
     tasks.create(token, "other");
 
-    HttpApi.Response response = tasks.list(token, "?q=report&completed=false&pageSize=2&page=2&sort=title,asc");
+    HttpApi.Response response =
+        tasks.list(token, "?q=report&completed=false&pageSize=2&page=2&sort=title,asc");
 
     assertThat(titles(response)).containsExactly("report 2");
     assertThat(response.json().path("meta").toString())

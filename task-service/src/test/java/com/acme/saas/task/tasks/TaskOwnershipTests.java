@@ -45,7 +45,8 @@ class TaskOwnershipTests {
 
     assertThat(foreign.status()).isEqualTo(404);
     assertThat(foreign.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
-    assertThat(foreign.json().path("error").path("message").asString()).isEqualTo("Task " + id + " does not exist");
+    assertThat(foreign.json().path("error").path("message").asString())
+        .isEqualTo("Task " + id + " does not exist");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.errorCode()).isEqualTo(foreign.errorCode());
   }
@@ -54,11 +55,13 @@ class TaskOwnershipTests {
   void anotherUsersTaskCannotBeChanged() {
     UUID id = tasks.create(alice, "Alice's");
 
-    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, bob, Map.of("title", "Bob's now"));
+    HttpApi.Response response =
+        http.patch("/api/v1/tasks/" + id, bob, Map.of("title", "Bob's now"));
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
-    assertThat(http.get("/api/v1/tasks/" + id, alice).data().path("title").asString()).isEqualTo("Alice's");
+    assertThat(http.get("/api/v1/tasks/" + id, alice).data().path("title").asString())
+        .isEqualTo("Alice's");
   }
 
   @Test

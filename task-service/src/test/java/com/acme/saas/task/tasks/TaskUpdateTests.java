@@ -39,9 +39,11 @@ class TaskUpdateTests {
   @Test
   void patchChangesOnlyTheFieldsItNames() {
     JsonNode task =
-        tasks.create(token, Map.of("title", "Old", "description", "keep me", "dueDate", "2026-05-01"));
+        tasks.create(
+            token, Map.of("title", "Old", "description", "keep me", "dueDate", "2026-05-01"));
 
-    HttpApi.Response response = http.patch("/api/v1/tasks/" + task.path("id").asString(), token, Map.of("completed", true));
+    HttpApi.Response response =
+        http.patch("/api/v1/tasks/" + task.path("id").asString(), token, Map.of("completed", true));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     JsonNode patched = response.data();
@@ -50,15 +52,20 @@ class TaskUpdateTests {
     assertThat(patched.path("description").asString()).isEqualTo("keep me");
     assertThat(patched.path("dueDate").asString()).isEqualTo("2026-05-01");
     assertThat(patched.path("createdAt").asString()).isEqualTo(task.path("createdAt").asString());
-    assertThat(patched.path("updatedAt").asString()).isNotEqualTo(task.path("updatedAt").asString());
+    assertThat(patched.path("updatedAt").asString())
+        .isNotEqualTo(task.path("updatedAt").asString());
   }
 
   @Test
   void patchWithExplicitNullClearsDescriptionAndDueDate() {
-    JsonNode task = tasks.create(token, Map.of("title", "T", "description", "d", "dueDate", "2026-05-01"));
+    JsonNode task =
+        tasks.create(token, Map.of("title", "T", "description", "d", "dueDate", "2026-05-01"));
 
     HttpApi.Response response =
-        http.patch("/api/v1/tasks/" + task.path("id").asString(), token, "{\"description\": null, \"dueDate\": null}");
+        http.patch(
+            "/api/v1/tasks/" + task.path("id").asString(),
+            token,
+            "{\"description\": null, \"dueDate\": null}");
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.data().path("description").isNull()).isTrue();
@@ -70,11 +77,14 @@ class TaskUpdateTests {
   void patchTrimsAndChangesTitle() {
     UUID id = tasks.create(token, "Old");
 
-    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, token, Map.of("title", "  New  ", "dueDate", "2027-01-31"));
+    HttpApi.Response response =
+        http.patch(
+            "/api/v1/tasks/" + id, token, Map.of("title", "  New  ", "dueDate", "2027-01-31"));
 
     assertThat(response.data().path("title").asString()).isEqualTo("New");
     assertThat(response.data().path("dueDate").asString()).isEqualTo("2027-01-31");
-    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("title").asString()).isEqualTo("New");
+    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("title").asString())
+        .isEqualTo("New");
   }
 
   @ParameterizedTest
@@ -92,14 +102,16 @@ class TaskUpdateTests {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("title").asString()).isEqualTo("Unchanged");
+    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("title").asString())
+        .isEqualTo("Unchanged");
   }
 
   @Test
   void patchWithTooLongDescriptionAnswers400() {
     UUID id = tasks.create(token, "T");
 
-    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, token, Map.of("description", "d".repeat(5001)));
+    HttpApi.Response response =
+        http.patch("/api/v1/tasks/" + id, token, Map.of("description", "d".repeat(5001)));
 
     assertThat(response.status()).isEqualTo(400);
   }

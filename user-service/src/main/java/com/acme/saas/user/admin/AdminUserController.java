@@ -37,7 +37,8 @@ class AdminUserController {
   }
 
   @GetMapping
-  PageResponse<ProfileView> list(@Valid PageQuery page, @RequestParam(required = false) @Nullable @Size(max = 254) String q) {
+  PageResponse<ProfileView> list(
+      @Valid PageQuery page, @RequestParam(required = false) @Nullable @Size(max = 254) String q) {
     return profiles.list(q, page);
   }
 
@@ -47,7 +48,8 @@ class AdminUserController {
   }
 
   @PatchMapping("/{id}")
-  ApiResponse<ProfileView> changeRole(CurrentUser admin, @PathVariable UUID id, @Valid @RequestBody RoleChange request) {
+  ApiResponse<ProfileView> changeRole(
+      CurrentUser admin, @PathVariable UUID id, @Valid @RequestBody RoleChange request) {
     return ApiResponse.of(administration.changeRole(admin, id, request.role()));
   }
 

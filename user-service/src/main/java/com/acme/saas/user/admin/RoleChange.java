@@ -4,4 +4,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** PATCH /users/{id}: the new role; unknown fields are rejected. */
-record RoleChange(@NotNull @Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN") String role) {}
+record RoleChange(
+    @NotNull @Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN") String role) {}

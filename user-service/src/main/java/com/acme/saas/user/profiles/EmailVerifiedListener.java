@@ -5,7 +5,10 @@ import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.inbox.EventHandler;
 import org.springframework.stereotype.Component;
 
-/** Shows on the profile that the user proved its address; one that comes before the profile waits for it. */
+/**
+ * Shows on the profile that the user proved its address; one that comes before the profile waits
+ * for it.
+ */
 @Component
 class EmailVerifiedListener implements EventHandler<EmailVerified> {
 

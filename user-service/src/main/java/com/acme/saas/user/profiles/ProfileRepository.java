@@ -26,7 +26,10 @@ class ProfileRepository {
   }
 
   Optional<Profile> find(UUID id) {
-    return jdbc.sql("select * from profiles where id = :id").param("id", id).query(ProfileRepository::profile).optional();
+    return jdbc.sql("select * from profiles where id = :id")
+        .param("id", id)
+        .query(ProfileRepository::profile)
+        .optional();
   }
 
   /** The profile, locked until the end of the transaction. */
@@ -65,8 +68,8 @@ class ProfileRepository {
   }
 
   /**
-   * Creates the profile from a registration, or completes one created provisionally from a token.
-   * A profile already complete stays as it is, so a redelivered registration changes nothing.
+   * Creates the profile from a registration, or completes one created provisionally from a token. A
+   * profile already complete stays as it is, so a redelivered registration changes nothing.
    */
   void register(UUID id, String email, String name, String role) {
     jdbc.sql(
@@ -117,16 +120,21 @@ class ProfileRepository {
     return changed;
   }
 
-  /** Marks the address verified; false when the user has no profile yet, whose creation will then take it. */
+  /**
+   * Marks the address verified; false when the user has no profile yet, whose creation will then
+   * take it.
+   */
   boolean markEmailVerified(UUID id) {
     boolean found =
-        jdbc.sql("update profiles set email_verified = true, updated_at = now() where id = :id and not email_verified")
-                .param("id", id)
-                .update()
-            == 1
-        || find(id).isPresent();
+        jdbc.sql(
+                        "update profiles set email_verified = true, updated_at = now() where id = :id and not email_verified")
+                    .param("id", id)
+                    .update()
+                == 1
+            || find(id).isPresent();
     if (!found) {
-      jdbc.sql("insert into pending_verifications (user_id, received_at) values (:id, now()) on conflict (user_id) do nothing")
+      jdbc.sql(
+              "insert into pending_verifications (user_id, received_at) values (:id, now()) on conflict (user_id) do nothing")
           .param("id", id)
           .update();
     }
@@ -134,7 +142,8 @@ class ProfileRepository {
   }
 
   Profile changeRole(UUID id, String role) {
-    return jdbc.sql("update profiles set role = :role, updated_at = now() where id = :id returning *")
+    return jdbc.sql(
+            "update profiles set role = :role, updated_at = now() where id = :id returning *")
         .param("id", id)
         .param("role", role)
         .query(ProfileRepository::profile)
@@ -149,7 +158,10 @@ class ProfileRepository {
 
   /** A page of profiles, newest first, whose email or name contains {@code q} ignoring case. */
   List<Profile> page(@Nullable String q, PageQuery page) {
-    return jdbc.sql("select * from profiles" + SEARCH + " order by created_at desc, id desc limit :limit offset :offset")
+    return jdbc.sql(
+            "select * from profiles"
+                + SEARCH
+                + " order by created_at desc, id desc limit :limit offset :offset")
         .param("pattern", SearchText.containsPattern(q))
         .param("limit", page.pageSize())
         .param("offset", page.offset())
@@ -158,7 +170,10 @@ class ProfileRepository {
   }
 
   long count(@Nullable String q) {
-    return jdbc.sql("select count(*) from profiles" + SEARCH).param("pattern", SearchText.containsPattern(q)).query(Long.class).single();
+    return jdbc.sql("select count(*) from profiles" + SEARCH)
+        .param("pattern", SearchText.containsPattern(q))
+        .query(Long.class)
+        .single();
   }
 
   private static Profile profile(ResultSet rs, int row) throws SQLException {

@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every user's profile, for other features (admin): read them, change a role, remove one. The
- * suite always keeps at least one admin: a change locks every admin's row first, in one order, so
- * two concurrent demotions cannot both pass the count.
+ * Every user's profile, for other features (admin): read them, change a role, remove one. The suite
+ * always keeps at least one admin: a change locks every admin's row first, in one order, so two
+ * concurrent demotions cannot both pass the count.
  */
 @Service
 public class Profiles {
@@ -27,7 +27,8 @@ public class Profiles {
   @Transactional(readOnly = true)
   public PageResponse<ProfileView> list(@Nullable String q, PageQuery page) {
     long total = profiles.count(q);
-    return PageResponse.of(profiles.page(q, page).stream().map(ProfileView::of).toList(), page, total);
+    return PageResponse.of(
+        profiles.page(q, page).stream().map(ProfileView::of).toList(), page, total);
   }
 
   @Transactional(readOnly = true)
@@ -43,7 +44,8 @@ public class Profiles {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean changeRole(UUID id, String role) {
     int admins = profiles.lockAdmins();
-    Profile target = profiles.findForUpdate(id).orElseThrow(() -> ApiException.notFound("User", id));
+    Profile target =
+        profiles.findForUpdate(id).orElseThrow(() -> ApiException.notFound("User", id));
     if (target.role().equals(role)) {
       return false;
     }
@@ -58,7 +60,8 @@ public class Profiles {
   @Transactional(propagation = Propagation.MANDATORY)
   public void delete(UUID id) {
     int admins = profiles.lockAdmins();
-    Profile target = profiles.findForUpdate(id).orElseThrow(() -> ApiException.notFound("User", id));
+    Profile target =
+        profiles.findForUpdate(id).orElseThrow(() -> ApiException.notFound("User", id));
     if (Roles.ADMIN.equals(target.role()) && admins <= 1) {
       throw ApiException.conflict("The last admin cannot be deleted");
     }

@@ -15,7 +15,6 @@ class SubscriptionChangedListener implements EventHandler<SubscriptionChanged> {
     this.service = service;
   }
 
-
   @Override
   public void handle(SubscriptionChanged event, EventEnvelope envelope) {
     service.changePlan(event.userId(), event.effectivePlan());

@@ -15,7 +15,6 @@ class UserRegisteredListener implements EventHandler<UserRegistered> {
     this.service = service;
   }
 
-
   @Override
   public void handle(UserRegistered event, EventEnvelope envelope) {
     service.register(event.userId(), event.email(), event.name(), event.role());

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserRoleChanged;
-import com.acme.saas.user.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.user.SuiteEvents;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -54,12 +54,15 @@ class RoleChangeTests {
   void promotionChangesTheRoleAndTellsTheOtherServices() {
     UUID userId = user();
 
-    HttpApi.Response response = http.patch("/api/v1/users/" + userId, admin, Map.of("role", "ADMIN"));
+    HttpApi.Response response =
+        http.patch("/api/v1/users/" + userId, admin, Map.of("role", "ADMIN"));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.data().path("role").asString()).isEqualTo("ADMIN");
-    assertThat(http.get("/api/v1/users/" + userId, admin).data().path("role").asString()).isEqualTo("ADMIN");
-    ConsumerRecord<String, String> record = SuiteEvents.awaitUserEvent(UserRoleChanged.TYPE.name(), userId);
+    assertThat(http.get("/api/v1/users/" + userId, admin).data().path("role").asString())
+        .isEqualTo("ADMIN");
+    ConsumerRecord<String, String> record =
+        SuiteEvents.awaitUserEvent(UserRoleChanged.TYPE.name(), userId);
     EventEnvelope envelope = SuiteEvents.envelope(record);
     assertThat(record.key()).isEqualTo(userId.toString());
     assertThat(envelope.version()).isEqualTo(1);
@@ -71,7 +74,8 @@ class RoleChangeTests {
     UUID otherAdmin = UUID.randomUUID();
     http.get("/api/v1/users/me", TestTokens.admin(otherAdmin));
 
-    HttpApi.Response response = http.patch("/api/v1/users/" + otherAdmin, admin, Map.of("role", "USER"));
+    HttpApi.Response response =
+        http.patch("/api/v1/users/" + otherAdmin, admin, Map.of("role", "USER"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.data().path("role").asString()).isEqualTo("USER");
@@ -81,7 +85,8 @@ class RoleChangeTests {
   void unchangedRoleWritesNoEvent() {
     UUID userId = user();
 
-    HttpApi.Response response = http.patch("/api/v1/users/" + userId, admin, Map.of("role", "USER"));
+    HttpApi.Response response =
+        http.patch("/api/v1/users/" + userId, admin, Map.of("role", "USER"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(outboxRows(userId)).isZero();
@@ -91,11 +96,13 @@ class RoleChangeTests {
   void adminCannotDemoteItself() {
     http.get("/api/v1/users/me", TestTokens.admin(UUID.randomUUID()));
 
-    HttpApi.Response response = http.patch("/api/v1/users/" + adminId, admin, Map.of("role", "USER"));
+    HttpApi.Response response =
+        http.patch("/api/v1/users/" + adminId, admin, Map.of("role", "USER"));
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("CONFLICT");
-    assertThat(http.get("/api/v1/users/me", admin).data().path("role").asString()).isEqualTo("ADMIN");
+    assertThat(http.get("/api/v1/users/me", admin).data().path("role").asString())
+        .isEqualTo("ADMIN");
   }
 
   @Test
@@ -104,13 +111,16 @@ class RoleChangeTests {
     UUID formerAdmin = UUID.randomUUID();
     String staleToken = TestTokens.admin(formerAdmin);
     http.get("/api/v1/users/me", staleToken);
-    assertThat(http.patch("/api/v1/users/" + formerAdmin, admin, Map.of("role", "USER")).status()).isEqualTo(200);
+    assertThat(http.patch("/api/v1/users/" + formerAdmin, admin, Map.of("role", "USER")).status())
+        .isEqualTo(200);
 
-    HttpApi.Response response = http.patch("/api/v1/users/" + adminId, staleToken, Map.of("role", "USER"));
+    HttpApi.Response response =
+        http.patch("/api/v1/users/" + adminId, staleToken, Map.of("role", "USER"));
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("CONFLICT");
-    assertThat(http.get("/api/v1/users/me", admin).data().path("role").asString()).isEqualTo("ADMIN");
+    assertThat(http.get("/api/v1/users/me", admin).data().path("role").asString())
+        .isEqualTo("ADMIN");
     assertThat(outboxRows(adminId)).isZero();
   }
 
@@ -129,20 +139,39 @@ class RoleChangeTests {
       try (Statement statement = gate.createStatement()) {
         statement.execute("lock table profiles in share mode");
       }
-      first = pool.submit(() -> HttpApi.local(port).patch("/api/v1/users/" + otherId, admin, Map.of("role", "USER")));
-      second = pool.submit(() -> HttpApi.local(port).patch("/api/v1/users/" + adminId, other, Map.of("role", "USER")));
+      first =
+          pool.submit(
+              () ->
+                  HttpApi.local(port)
+                      .patch("/api/v1/users/" + otherId, admin, Map.of("role", "USER")));
+      second =
+          pool.submit(
+              () ->
+                  HttpApi.local(port)
+                      .patch("/api/v1/users/" + adminId, other, Map.of("role", "USER")));
       await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingOnALock() >= 2);
       gate.commit();
     }
 
-    assertThat(List.of(first.get().status(), second.get().status())).containsExactlyInAnyOrder(200, 409);
-    assertThat(jdbc.sql("select count(*) from profiles where role = 'ADMIN'").query(Long.class).single()).isEqualTo(1);
+    assertThat(List.of(first.get().status(), second.get().status()))
+        .containsExactlyInAnyOrder(200, 409);
+    assertThat(
+            jdbc.sql("select count(*) from profiles where role = 'ADMIN'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"{}", "{\"role\": null}", "{\"role\": \"ROOT\"}", "{\"role\": \"admin\"}",
-        "{\"role\": \"ADMIN\", \"email\": \"x@example.com\"}", "{\"name\": \"x\"}"})
+      strings = {
+        "{}",
+        "{\"role\": null}",
+        "{\"role\": \"ROOT\"}",
+        "{\"role\": \"admin\"}",
+        "{\"role\": \"ADMIN\", \"email\": \"x@example.com\"}",
+        "{\"name\": \"x\"}"
+      })
   void invalidRoleChangeAnswers400(String body) {
     UUID userId = user();
 
@@ -150,12 +179,14 @@ class RoleChangeTests {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(http.get("/api/v1/users/" + userId, admin).data().path("role").asString()).isEqualTo("USER");
+    assertThat(http.get("/api/v1/users/" + userId, admin).data().path("role").asString())
+        .isEqualTo("USER");
   }
 
   @Test
   void unknownUserAnswers404() {
-    HttpApi.Response response = http.patch("/api/v1/users/" + UUID.randomUUID(), admin, Map.of("role", "ADMIN"));
+    HttpApi.Response response =
+        http.patch("/api/v1/users/" + UUID.randomUUID(), admin, Map.of("role", "ADMIN"));
 
     assertThat(response.status()).isEqualTo(404);
   }
@@ -174,6 +205,9 @@ class RoleChangeTests {
   }
 
   private long outboxRows(UUID userId) {
-    return jdbc.sql("select count(*) from outbox where message_key = :key").param("key", userId.toString()).query(Long.class).single();
+    return jdbc.sql("select count(*) from outbox where message_key = :key")
+        .param("key", userId.toString())
+        .query(Long.class)
+        .single();
   }
 }

@@ -46,7 +46,8 @@ class UserListTests {
     HttpApi.Response response = http.get("/api/v1/users?q=" + marker, admin);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    assertThat(emails(response)).containsExactly("second@" + marker + ".example", "first@" + marker + ".example");
+    assertThat(emails(response))
+        .containsExactly("second@" + marker + ".example", "first@" + marker + ".example");
     assertThat(response.json().path("meta").toString())
         .isEqualTo("{\"total\":2,\"page\":1,\"pageSize\":20,\"totalPages\":1}");
   }
@@ -72,9 +73,11 @@ class UserListTests {
     HttpApi.Response beyond = http.get("/api/v1/users?q=" + marker + "&page=4&pageSize=2", admin);
 
     assertThat(emails(last)).containsExactly("u0@" + marker + ".example");
-    assertThat(last.json().path("meta").toString()).isEqualTo("{\"total\":5,\"page\":3,\"pageSize\":2,\"totalPages\":3}");
+    assertThat(last.json().path("meta").toString())
+        .isEqualTo("{\"total\":5,\"page\":3,\"pageSize\":2,\"totalPages\":3}");
     assertThat(beyond.data().size()).isZero();
-    assertThat(beyond.json().path("meta").toString()).isEqualTo("{\"total\":5,\"page\":4,\"pageSize\":2,\"totalPages\":3}");
+    assertThat(beyond.json().path("meta").toString())
+        .isEqualTo("{\"total\":5,\"page\":4,\"pageSize\":2,\"totalPages\":3}");
   }
 
   @ParameterizedTest
@@ -91,7 +94,10 @@ class UserListTests {
     profile(UUID.randomUUID(), "USER", "ada." + marker + "@example.com");
     UUID grace = UUID.randomUUID();
     profile(grace, "USER", "g.hopper." + UUID.randomUUID() + "@example.com");
-    http.patch("/api/v1/users/me", TestTokens.user(grace), Map.of("name", "Grace " + marker.toUpperCase() + " Hopper"));
+    http.patch(
+        "/api/v1/users/me",
+        TestTokens.user(grace),
+        Map.of("name", "Grace " + marker.toUpperCase() + " Hopper"));
     profile(UUID.randomUUID(), "USER", "alan." + UUID.randomUUID() + "@example.com");
 
     HttpApi.Response response = http.get("/api/v1/users?q=" + marker, admin);
@@ -108,7 +114,8 @@ class UserListTests {
     profile(UUID.randomUUID(), "USER", "a_b@" + marker + ".example");
     profile(UUID.randomUUID(), "USER", "axb@" + marker + ".example");
 
-    assertThat(emails(http.get("/api/v1/users?q=a_b%40" + marker, admin))).containsExactly("a_b@" + marker + ".example");
+    assertThat(emails(http.get("/api/v1/users?q=a_b%40" + marker, admin)))
+        .containsExactly("a_b@" + marker + ".example");
     assertThat(emails(http.get("/api/v1/users?q=%25" + marker, admin))).isEmpty();
   }
 
@@ -148,14 +155,17 @@ class UserListTests {
             http.patch("/api/v1/users/" + userId, user, Map.of("role", "ADMIN")),
             http.delete("/api/v1/users/" + other, user));
 
-    assertThat(responses).allSatisfy(r -> assertThat(r.errorCode()).as(r.toString()).isEqualTo("INSUFFICIENT_PERMISSIONS"));
+    assertThat(responses)
+        .allSatisfy(
+            r -> assertThat(r.errorCode()).as(r.toString()).isEqualTo("INSUFFICIENT_PERMISSIONS"));
     assertThat(http.get("/api/v1/users/me", user).data().path("role").asString()).isEqualTo("USER");
     assertThat(http.get("/api/v1/users/" + other, admin).status()).isEqualTo(200);
   }
 
   private void profile(UUID id, String role, String email) {
     HttpApi.Response response =
-        http.get("/api/v1/users/me", TestTokens.token(id, role, claims -> claims.claim("email", email)));
+        http.get(
+            "/api/v1/users/me", TestTokens.token(id, role, claims -> claims.claim("email", email)));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 

@@ -36,16 +36,34 @@ class EmailVerifiedTests {
   void aRegisteredUserIsUnverifiedUntilAuthServiceSaysSo() {
     UUID userId = UUID.randomUUID();
     HttpApi http = HttpApi.local(port);
-    SuiteEvents.publish("auth-service", new UserRegistered(userId, "ada@example.com", "Ada", "USER"));
+    SuiteEvents.publish(
+        "auth-service", new UserRegistered(userId, "ada@example.com", "Ada", "USER"));
     await().atMost(WAIT).until(() -> profileExists(userId));
-    assertThat(http.get("/api/v1/users/me", TestTokens.user(userId)).data().path("emailVerified").asBoolean()).isFalse();
+    assertThat(
+            http.get("/api/v1/users/me", TestTokens.user(userId))
+                .data()
+                .path("emailVerified")
+                .asBoolean())
+        .isFalse();
 
     SuiteEvents.publish("auth-service", new EmailVerified(userId));
 
     await()
         .atMost(WAIT)
-        .untilAsserted(() -> assertThat(http.get("/api/v1/users/me", TestTokens.user(userId)).data().path("emailVerified").asBoolean()).isTrue());
-    assertThat(http.get("/api/v1/users/" + userId, TestTokens.admin(UUID.randomUUID())).data().path("emailVerified").asBoolean()).isTrue();
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http.get("/api/v1/users/me", TestTokens.user(userId))
+                            .data()
+                            .path("emailVerified")
+                            .asBoolean())
+                    .isTrue());
+    assertThat(
+            http.get("/api/v1/users/" + userId, TestTokens.admin(UUID.randomUUID()))
+                .data()
+                .path("emailVerified")
+                .asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -54,10 +72,17 @@ class EmailVerifiedTests {
 
     SuiteEvents.publish("auth-service", new EmailVerified(userId));
     await().atMost(WAIT).until(() -> pendingVerifications(userId) == 1);
-    SuiteEvents.publish("auth-service", new UserRegistered(userId, "bob@example.com", "Bob", "USER"));
+    SuiteEvents.publish(
+        "auth-service", new UserRegistered(userId, "bob@example.com", "Bob", "USER"));
     await().atMost(WAIT).until(() -> profileExists(userId));
 
-    assertThat(HttpApi.local(port).get("/api/v1/users/me", TestTokens.user(userId)).data().path("emailVerified").asBoolean()).isTrue();
+    assertThat(
+            HttpApi.local(port)
+                .get("/api/v1/users/me", TestTokens.user(userId))
+                .data()
+                .path("emailVerified")
+                .asBoolean())
+        .isTrue();
     assertThat(pendingVerifications(userId)).isZero();
   }
 
@@ -68,19 +93,40 @@ class EmailVerifiedTests {
     SuiteEvents.publish("auth-service", new EmailVerified(userId));
     await().atMost(WAIT).until(() -> pendingVerifications(userId) == 1);
 
-    assertThat(HttpApi.local(port).get("/api/v1/users/me", TestTokens.user(userId)).data().path("emailVerified").asBoolean()).isTrue();
+    assertThat(
+            HttpApi.local(port)
+                .get("/api/v1/users/me", TestTokens.user(userId))
+                .data()
+                .path("emailVerified")
+                .asBoolean())
+        .isTrue();
   }
 
   @Test
   void aPlanReportedBeforeTheRegistrationIsKeptForIt() {
     UUID userId = UUID.randomUUID();
 
-    SuiteEvents.publish("billing-service", new SubscriptionChanged(userId, "pro", "active", null, false));
-    await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from pending_plans where user_id = :id").param("id", userId).query(Long.class).single() == 1);
+    SuiteEvents.publish(
+        "billing-service", new SubscriptionChanged(userId, "pro", "active", null, false));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                jdbc.sql("select count(*) from pending_plans where user_id = :id")
+                        .param("id", userId)
+                        .query(Long.class)
+                        .single()
+                    == 1);
     SuiteEvents.publish("auth-service", new UserRegistered(userId, "cy@example.com", "Cy", "USER"));
     await().atMost(WAIT).until(() -> profileExists(userId));
 
-    assertThat(HttpApi.local(port).get("/api/v1/users/me", TestTokens.user(userId)).data().path("plan").asString()).isEqualTo("pro");
+    assertThat(
+            HttpApi.local(port)
+                .get("/api/v1/users/me", TestTokens.user(userId))
+                .data()
+                .path("plan")
+                .asString())
+        .isEqualTo("pro");
   }
 
   @Test
@@ -89,23 +135,44 @@ class EmailVerifiedTests {
     HttpApi http = HttpApi.local(port);
     http.get("/api/v1/users/me", TestTokens.user(userId));
     EventEnvelope envelope = SuiteEvents.publish("auth-service", new EmailVerified(userId));
-    await().atMost(WAIT).until(() -> http.get("/api/v1/users/me", TestTokens.user(userId)).data().path("emailVerified").asBoolean());
-    String updatedAt = http.get("/api/v1/users/me", TestTokens.user(userId)).data().path("updatedAt").asString();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                http.get("/api/v1/users/me", TestTokens.user(userId))
+                    .data()
+                    .path("emailVerified")
+                    .asBoolean());
+    String updatedAt =
+        http.get("/api/v1/users/me", TestTokens.user(userId)).data().path("updatedAt").asString();
 
     KafkaTestClient.shared()
-        .publish(Topics.USER_EVENTS, userId.toString(), new EventCodec("auth-service").write(envelope));
+        .publish(
+            Topics.USER_EVENTS, userId.toString(), new EventCodec("auth-service").write(envelope));
     SuiteEvents.publish("auth-service", new EmailVerified(userId));
     await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
 
-    assertThat(http.get("/api/v1/users/me", TestTokens.user(userId)).data().path("updatedAt").asString()).isEqualTo(updatedAt);
+    assertThat(
+            http.get("/api/v1/users/me", TestTokens.user(userId))
+                .data()
+                .path("updatedAt")
+                .asString())
+        .isEqualTo(updatedAt);
     assertThat(pendingVerifications(userId)).isZero();
   }
 
   private boolean profileExists(UUID userId) {
-    return jdbc.sql("select count(*) from profiles where id = :id and not provisional").param("id", userId).query(Long.class).single() == 1;
+    return jdbc.sql("select count(*) from profiles where id = :id and not provisional")
+            .param("id", userId)
+            .query(Long.class)
+            .single()
+        == 1;
   }
 
   private long pendingVerifications(UUID userId) {
-    return jdbc.sql("select count(*) from pending_verifications where user_id = :id").param("id", userId).query(Long.class).single();
+    return jdbc.sql("select count(*) from pending_verifications where user_id = :id")
+        .param("id", userId)
+        .query(Long.class)
+        .single();
   }
 }

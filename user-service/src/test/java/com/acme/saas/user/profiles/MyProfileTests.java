@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserRegistered;
-import com.acme.saas.user.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.user.SuiteEvents;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +53,8 @@ class MyProfileTests {
     assertThat(profile.path("plan").asString()).isEqualTo("free");
     assertThat(profile.path("createdAt").asString()).isNotBlank();
     assertThat(profile.path("updatedAt").asString()).isNotBlank();
-    assertThat(http.get("/api/v1/users/me", token).data().path("createdAt")).isEqualTo(profile.path("createdAt"));
+    assertThat(http.get("/api/v1/users/me", token).data().path("createdAt"))
+        .isEqualTo(profile.path("createdAt"));
   }
 
   @Test
@@ -62,7 +63,8 @@ class MyProfileTests {
 
     registered("Ada Lovelace");
 
-    assertThat(http.get("/api/v1/users/me", token).data().path("name").asString()).isEqualTo("Ada Lovelace");
+    assertThat(http.get("/api/v1/users/me", token).data().path("name").asString())
+        .isEqualTo("Ada Lovelace");
   }
 
   @Test
@@ -83,14 +85,21 @@ class MyProfileTests {
 
     registered("Someone Else");
 
-    assertThat(http.get("/api/v1/users/me", token).data().path("name").asString()).isEqualTo("Amazing Grace");
-    assertThat(jdbc.sql("select count(*) from profiles where id = :id").param("id", userId).query(Long.class).single())
+    assertThat(http.get("/api/v1/users/me", token).data().path("name").asString())
+        .isEqualTo("Amazing Grace");
+    assertThat(
+            jdbc.sql("select count(*) from profiles where id = :id")
+                .param("id", userId)
+                .query(Long.class)
+                .single())
         .isEqualTo(1);
   }
 
   @Test
   void adminTokenGivesAnAdminProfile() {
-    assertThat(http.get("/api/v1/users/me", TestTokens.admin(userId)).data().path("role").asString()).isEqualTo("ADMIN");
+    assertThat(
+            http.get("/api/v1/users/me", TestTokens.admin(userId)).data().path("role").asString())
+        .isEqualTo("ADMIN");
   }
 
   @Test
@@ -106,7 +115,12 @@ class MyProfileTests {
   void nameOfHundredCharactersIsAccepted() {
     String name = "n".repeat(100);
 
-    assertThat(http.patch("/api/v1/users/me", token, Map.of("name", name)).data().path("name").asString()).isEqualTo(name);
+    assertThat(
+            http.patch("/api/v1/users/me", token, Map.of("name", name))
+                .data()
+                .path("name")
+                .asString())
+        .isEqualTo(name);
   }
 
   @ParameterizedTest
@@ -134,10 +148,12 @@ class MyProfileTests {
 
   @Test
   void nameLongerThan100IsRejected() {
-    HttpApi.Response response = http.patch("/api/v1/users/me", token, Map.of("name", "n".repeat(101)));
+    HttpApi.Response response =
+        http.patch("/api/v1/users/me", token, Map.of("name", "n".repeat(101)));
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("name");
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("name");
   }
 
   @Test
@@ -147,7 +163,9 @@ class MyProfileTests {
 
   private void registered(String name) {
     EventEnvelope envelope =
-        SuiteEvents.publish("auth-service", new UserRegistered(userId, "grace-" + userId + "@example.com", name, "USER"));
+        SuiteEvents.publish(
+            "auth-service",
+            new UserRegistered(userId, "grace-" + userId + "@example.com", name, "USER"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(

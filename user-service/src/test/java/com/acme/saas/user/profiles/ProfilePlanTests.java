@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.SubscriptionChanged;
-import com.acme.saas.user.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.user.SuiteEvents;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,49 +30,89 @@ class ProfilePlanTests {
     UUID userId = UUID.randomUUID();
     String token = TestTokens.user(userId);
     HttpApi http = HttpApi.local(port);
-    assertThat(http.get("/api/v1/users/me", token).data().path("plan").asString()).isEqualTo("free");
+    assertThat(http.get("/api/v1/users/me", token).data().path("plan").asString())
+        .isEqualTo("free");
 
-    SuiteEvents.publish("billing-service", new SubscriptionChanged(userId, "team", "trialing", null, false));
+    SuiteEvents.publish(
+        "billing-service", new SubscriptionChanged(userId, "team", "trialing", null, false));
     await()
         .atMost(Duration.ofSeconds(20))
-        .untilAsserted(() -> assertThat(http.get("/api/v1/users/me", token).data().path("plan").asString()).isEqualTo("team"));
+        .untilAsserted(
+            () ->
+                assertThat(http.get("/api/v1/users/me", token).data().path("plan").asString())
+                    .isEqualTo("team"));
 
-    SuiteEvents.publish("billing-service", new SubscriptionChanged(userId, "team", "canceled", null, false));
+    SuiteEvents.publish(
+        "billing-service", new SubscriptionChanged(userId, "team", "canceled", null, false));
     await()
         .atMost(Duration.ofSeconds(20))
-        .untilAsserted(() -> assertThat(http.get("/api/v1/users/me", token).data().path("plan").asString()).isEqualTo("free"));
+        .untilAsserted(
+            () ->
+                assertThat(http.get("/api/v1/users/me", token).data().path("plan").asString())
+                    .isEqualTo("free"));
   }
 
   @Test
   void aPlanReportedBeforeTheProfileExistsIsKeptForIt() {
     UUID userId = UUID.randomUUID();
 
-    SuiteEvents.publish("billing-service", new SubscriptionChanged(userId, "pro", "active", null, false));
+    SuiteEvents.publish(
+        "billing-service", new SubscriptionChanged(userId, "pro", "active", null, false));
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> jdbc.sql("select count(*) from pending_plans where user_id = :id").param("id", userId).query(Long.class).single() == 1);
+        .until(
+            () ->
+                jdbc.sql("select count(*) from pending_plans where user_id = :id")
+                        .param("id", userId)
+                        .query(Long.class)
+                        .single()
+                    == 1);
 
-    assertThat(HttpApi.local(port).get("/api/v1/users/me", TestTokens.user(userId)).data().path("plan").asString()).isEqualTo("pro");
+    assertThat(
+            HttpApi.local(port)
+                .get("/api/v1/users/me", TestTokens.user(userId))
+                .data()
+                .path("plan")
+                .asString())
+        .isEqualTo("pro");
   }
 
-  /** The suite's one rule: a subscription's plan counts while it is active or trialing, else free. */
+  /**
+   * The suite's one rule: a subscription's plan counts while it is active or trialing, else free.
+   */
   @ParameterizedTest(name = "{0} shows {1}")
   @CsvSource({
-    "active, pro", "trialing, pro", "past_due, free", "unpaid, free", "incomplete, free",
-    "incomplete_expired, free", "paused, free", "canceled, free"
+    "active, pro",
+    "trialing, pro",
+    "past_due, free",
+    "unpaid, free",
+    "incomplete, free",
+    "incomplete_expired, free",
+    "paused, free",
+    "canceled, free"
   })
   void everyStripeStatusFollowsTheEffectivePlanRule(String status, String shown) {
     UUID userId = UUID.randomUUID();
     String token = TestTokens.user(userId);
     HttpApi http = HttpApi.local(port);
-    assertThat(http.get("/api/v1/users/me", token).data().path("plan").asString()).isEqualTo("free");
-    SuiteEvents.publish("billing-service", new SubscriptionChanged(userId, "team", "active", null, false));
-    await().atMost(Duration.ofSeconds(20)).until(() -> "team".equals(http.get("/api/v1/users/me", token).data().path("plan").asString()));
+    assertThat(http.get("/api/v1/users/me", token).data().path("plan").asString())
+        .isEqualTo("free");
+    SuiteEvents.publish(
+        "billing-service", new SubscriptionChanged(userId, "team", "active", null, false));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "team".equals(http.get("/api/v1/users/me", token).data().path("plan").asString()));
 
-    SuiteEvents.publish("billing-service", new SubscriptionChanged(userId, "pro", status, null, false));
+    SuiteEvents.publish(
+        "billing-service", new SubscriptionChanged(userId, "pro", status, null, false));
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .untilAsserted(() -> assertThat(http.get("/api/v1/users/me", token).data().path("plan").asString()).isEqualTo(shown));
+        .untilAsserted(
+            () ->
+                assertThat(http.get("/api/v1/users/me", token).data().path("plan").asString())
+                    .isEqualTo(shown));
   }
 }

@@ -8,14 +8,33 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** What a user sees during a fault: answers with their latency, and polling until the suite recovers. */
+/**
+ * What a user sees during a fault: answers with their latency, and polling until the suite
+ * recovers.
+ */
 final class Answers {
 
   /** The error codes of docs/API.md's catalogue. */
-  static final Set<String> CATALOGUE = Set.of("VALIDATION_ERROR", "INVALID_CREDENTIALS", "TOKEN_MISSING",
-      "TOKEN_EXPIRED", "TOKEN_INVALID", "INSUFFICIENT_PERMISSIONS", "PLAN_LIMIT_REACHED", "RESOURCE_NOT_FOUND",
-      "METHOD_NOT_ALLOWED", "EMAIL_ALREADY_EXISTS", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE",
-      "ACCOUNT_LOCKED", "RATE_LIMIT_EXCEEDED", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE", "GATEWAY_TIMEOUT");
+  static final Set<String> CATALOGUE =
+      Set.of(
+          "VALIDATION_ERROR",
+          "INVALID_CREDENTIALS",
+          "TOKEN_MISSING",
+          "TOKEN_EXPIRED",
+          "TOKEN_INVALID",
+          "INSUFFICIENT_PERMISSIONS",
+          "PLAN_LIMIT_REACHED",
+          "RESOURCE_NOT_FOUND",
+          "METHOD_NOT_ALLOWED",
+          "EMAIL_ALREADY_EXISTS",
+          "CONFLICT",
+          "PAYLOAD_TOO_LARGE",
+          "UNSUPPORTED_MEDIA_TYPE",
+          "ACCOUNT_LOCKED",
+          "RATE_LIMIT_EXCEEDED",
+          "INTERNAL_ERROR",
+          "SERVICE_UNAVAILABLE",
+          "GATEWAY_TIMEOUT");
 
   private Answers() {}
 
@@ -32,12 +51,16 @@ final class Answers {
     var response = answer.response();
     assertThat(response.status()).as("%s: %s", what, response).isEqualTo(503);
     assertThat(response.errorCode()).as("%s: %s", what, response).isEqualTo("SERVICE_UNAVAILABLE");
-    assertThat(response.header("Retry-After")).as("%s: Retry-After", what).isNotNull().containsOnlyDigits();
+    assertThat(response.header("Retry-After"))
+        .as("%s: Retry-After", what)
+        .isNotNull()
+        .containsOnlyDigits();
     assertThat(answer.millis()).as("%s answered in ms", what).isLessThan(limit.toMillis());
   }
 
   /** Polls until {@code condition} holds; returns how long that took. */
-  static long await(String what, Duration deadline, BooleanSupplier condition) throws InterruptedException {
+  static long await(String what, Duration deadline, BooleanSupplier condition)
+      throws InterruptedException {
     long start = System.nanoTime();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - start > deadline.toNanos()) {
@@ -49,7 +72,8 @@ final class Answers {
   }
 
   /** Polls until {@code request} answers {@code status}; returns how long that took. */
-  static long awaitStatus(String what, int status, Duration deadline, Supplier<HttpApi.Response> request)
+  static long awaitStatus(
+      String what, int status, Duration deadline, Supplier<HttpApi.Response> request)
       throws InterruptedException {
     long start = System.nanoTime();
     HttpApi.Response last = null;
@@ -60,6 +84,7 @@ final class Answers {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError(what + " did not answer " + status + " within " + deadline + "; last answer: " + last);
+    throw new AssertionError(
+        what + " did not answer " + status + " within " + deadline + "; last answer: " + last);
   }
 }

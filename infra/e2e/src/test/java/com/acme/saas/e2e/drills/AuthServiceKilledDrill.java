@@ -18,7 +18,11 @@ class AuthServiceKilledDrill {
   void tokensKeepWorkingAndLoginAnswers503FastWhileAuthServiceIsDown() throws InterruptedException {
     var user = Suite.register();
     // Both the gateway and task-service have verified this token, so both hold the key set.
-    assertThat(Suite.api().post("/api/v1/tasks", user.accessToken(), Map.of("title", "before the drill")).status()).isEqualTo(201);
+    assertThat(
+            Suite.api()
+                .post("/api/v1/tasks", user.accessToken(), Map.of("title", "before the drill"))
+                .status())
+        .isEqualTo(201);
 
     LocalStack.stop("auth-service");
     try {
@@ -28,8 +32,15 @@ class AuthServiceKilledDrill {
         assertThat(me.data().get("email").asString()).isEqualTo(user.email());
         if (i < 2) {
           // Two writes only: the e2e stack's free plan may allow just a few tasks.
-          var created = Suite.api().post("/api/v1/tasks", user.accessToken(), Map.of("title", "while auth is down " + i));
-          assertThat(created.status()).as("POST /tasks with auth-service down: %s", created).isEqualTo(201);
+          var created =
+              Suite.api()
+                  .post(
+                      "/api/v1/tasks",
+                      user.accessToken(),
+                      Map.of("title", "while auth is down " + i));
+          assertThat(created.status())
+              .as("POST /tasks with auth-service down: %s", created)
+              .isEqualTo(201);
         }
         assertThat(Suite.api().get("/api/v1/tasks", user.accessToken()).status()).isEqualTo(200);
 
@@ -40,9 +51,15 @@ class AuthServiceKilledDrill {
       LocalStack.start("auth-service");
     }
 
-    long recoveredMs = Answers.awaitStatus("login after the restart", 200, Duration.ofSeconds(60),
-        () -> Suite.login(user.email(), user.password()));
-    System.out.printf("drill auth-service-killed: login answered 200 again %d ms after auth-service was ready%n", recoveredMs);
+    long recoveredMs =
+        Answers.awaitStatus(
+            "login after the restart",
+            200,
+            Duration.ofSeconds(60),
+            () -> Suite.login(user.email(), user.password()));
+    System.out.printf(
+        "drill auth-service-killed: login answered 200 again %d ms after auth-service was ready%n",
+        recoveredMs);
     var tasks = Suite.api().get("/api/v1/tasks", user.accessToken());
     assertThat(tasks.json().get("meta").get("total").asInt()).isEqualTo(3);
   }

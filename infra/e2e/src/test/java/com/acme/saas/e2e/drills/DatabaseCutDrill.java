@@ -37,22 +37,36 @@ class DatabaseCutDrill {
     List<Future<?>> clients = new ArrayList<>();
     try (var pool = Executors.newFixedThreadPool(CLIENTS)) {
       for (var user : users) {
-        clients.add(pool.submit(() -> {
-          int n = 0;
-          while (running.get()) {
-            // A write and its removal (the free plan's quota stays free), then a read; about 45
-            // requests per user, within the gateway's per-user limit of 100 a minute.
-            String title = "during the cut " + n++;
-            var created = Answers.timed(() -> Suite.api().post("/api/v1/tasks", user.accessToken(), Map.of("title", title)));
-            answers.add(created);
-            if (created.response().status() == 201) {
-              String id = created.response().data().get("id").asString();
-              answers.add(Answers.timed(() -> Suite.api().delete("/api/v1/tasks/" + id, user.accessToken())));
-            }
-            answers.add(Answers.timed(() -> Suite.api().get("/api/v1/tasks?size=5", user.accessToken())));
-            sleep(200);
-          }
-        }));
+        clients.add(
+            pool.submit(
+                () -> {
+                  int n = 0;
+                  while (running.get()) {
+                    // A write and its removal (the free plan's quota stays free), then a read;
+                    // about 45
+                    // requests per user, within the gateway's per-user limit of 100 a minute.
+                    String title = "during the cut " + n++;
+                    var created =
+                        Answers.timed(
+                            () ->
+                                Suite.api()
+                                    .post(
+                                        "/api/v1/tasks",
+                                        user.accessToken(),
+                                        Map.of("title", title)));
+                    answers.add(created);
+                    if (created.response().status() == 201) {
+                      String id = created.response().data().get("id").asString();
+                      answers.add(
+                          Answers.timed(
+                              () -> Suite.api().delete("/api/v1/tasks/" + id, user.accessToken())));
+                    }
+                    answers.add(
+                        Answers.timed(
+                            () -> Suite.api().get("/api/v1/tasks?size=5", user.accessToken())));
+                    sleep(200);
+                  }
+                }));
       }
       sleep(1_000);
       int cut = 0;
@@ -72,24 +86,41 @@ class DatabaseCutDrill {
     Map<String, Integer> failures = new TreeMap<>();
     for (var answer : answers) {
       HttpApi.Response response = answer.response();
-      assertThat(answer.millis()).as("no request hangs: %s", response).isLessThan(REQUEST_LIMIT.toMillis());
+      assertThat(answer.millis())
+          .as("no request hangs: %s", response)
+          .isLessThan(REQUEST_LIMIT.toMillis());
       if (response.status() >= 400) {
         failures.merge(response.status() + " " + response.errorCode(), 1, Integer::sum);
-        assertThat(response.header("Content-Type")).as("an envelope, not a page: %s", response).contains("application/json");
-        assertThat(response.errorCode()).as("a catalogued error: %s", response).isIn(Answers.CATALOGUE);
-        assertThat(response.text()).as("no internals leak: %s", response)
+        assertThat(response.header("Content-Type"))
+            .as("an envelope, not a page: %s", response)
+            .contains("application/json");
+        assertThat(response.errorCode())
+            .as("a catalogued error: %s", response)
+            .isIn(Answers.CATALOGUE);
+        assertThat(response.text())
+            .as("no internals leak: %s", response)
             .doesNotContain("SQLException", "org.postgresql", "at com.", "terminating connection");
       } else {
         assertThat(response.status()).as("%s", response).isIn(200, 201, 204);
       }
     }
-    System.out.printf("drill database-cut: %d requests, failed with a catalogued error: %s%n", answers.size(), failures);
+    System.out.printf(
+        "drill database-cut: %d requests, failed with a catalogued error: %s%n",
+        answers.size(), failures);
 
     var user = users.getFirst();
-    long recoveredMs = Answers.awaitStatus("POST /api/v1/tasks after the cut", 201, Duration.ofSeconds(10),
-        () -> Suite.api().post("/api/v1/tasks", user.accessToken(), Map.of("title", "after the cut")));
+    long recoveredMs =
+        Answers.awaitStatus(
+            "POST /api/v1/tasks after the cut",
+            201,
+            Duration.ofSeconds(10),
+            () ->
+                Suite.api()
+                    .post("/api/v1/tasks", user.accessToken(), Map.of("title", "after the cut")));
     assertThat(Suite.api().get("/api/v1/tasks", user.accessToken()).status()).isEqualTo(200);
-    System.out.printf("drill database-cut: task-service answered 201 again %d ms after the last cut%n", recoveredMs);
+    System.out.printf(
+        "drill database-cut: task-service answered 201 again %d ms after the last cut%n",
+        recoveredMs);
   }
 
   private static void sleep(long millis) {

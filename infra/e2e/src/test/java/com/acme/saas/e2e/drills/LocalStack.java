@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The running local stack's processes, stopped and started through {@code infra/dev/stop} and
- * {@code infra/dev/start} with this JVM's environment (the ports and database the stack was
- * started with). A script that fails fails the drill with its output.
+ * {@code infra/dev/start} with this JVM's environment (the ports and database the stack was started
+ * with). A script that fails fails the drill with its output.
  */
 final class LocalStack {
 
@@ -31,18 +31,40 @@ final class LocalStack {
     run("infra/dev/start", component);
   }
 
-  /** Ends every Postgres session of a service's database role, as a failover or a network cut would. */
+  /**
+   * Ends every Postgres session of a service's database role, as a failover or a network cut would.
+   */
   static int terminateSessionsOf(String role) {
-    return Integer.parseInt(sql("select count(pg_terminate_backend(pid)) from pg_stat_activity"
-        + " where usename = '" + role + "' and datname = current_database()"));
+    return Integer.parseInt(
+        sql(
+            "select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                + " where usename = '"
+                + role
+                + "' and datname = current_database()"));
   }
 
-  /** One value from the stack's database, read as the superuser (the drills count across schemas). */
+  /**
+   * One value from the stack's database, read as the superuser (the drills count across schemas).
+   */
   static String sql(String query) {
     String database = Suite.setting("SAAS_DB_NAME", "saas");
     String host = Suite.setting("PGHOST", "127.0.0.1");
     String port = Suite.setting("PGPORT", "5432");
-    return run("psql", "-h", host, "-p", port, "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", query).strip();
+    return run(
+            "psql",
+            "-h",
+            host,
+            "-p",
+            port,
+            "-U",
+            "postgres",
+            "-d",
+            database,
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-tAc",
+            query)
+        .strip();
   }
 
   private static String run(String... arguments) {
@@ -54,11 +76,12 @@ final class LocalStack {
       File output = Files.createTempFile("drill-", ".log").toFile();
       output.deleteOnExit();
       // Output to a file, not a pipe: a started JVM must not hold the test's pipe open.
-      Process process = new ProcessBuilder(command)
-          .directory(Suite.repositoryRoot().toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(output)
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(Suite.repositoryRoot().toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(output)
+              .start();
       boolean finished = process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       String text = Files.readString(output.toPath(), StandardCharsets.UTF_8);
       if (!command.getFirst().equals("psql")) {
@@ -67,7 +90,9 @@ final class LocalStack {
       if (!finished) {
         process.destroyForcibly();
       }
-      assertThat(finished).as("%s finished within %d s: %s", command, SCRIPT_TIMEOUT_SECONDS, text).isTrue();
+      assertThat(finished)
+          .as("%s finished within %d s: %s", command, SCRIPT_TIMEOUT_SECONDS, text)
+          .isTrue();
       assertThat(process.exitValue()).as("%s failed: %s", command, text).isZero();
       return text;
     } catch (IOException e) {

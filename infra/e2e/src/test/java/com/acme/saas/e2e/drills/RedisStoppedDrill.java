@@ -19,45 +19,77 @@ import org.junit.jupiter.api.Test;
 class RedisStoppedDrill {
 
   private static final int SAMPLES = 20;
-  /** The gateway waits on Redis at most its redis-timeout (250 ms); a refused connection answers sooner. */
+
+  /**
+   * The gateway waits on Redis at most its redis-timeout (250 ms); a refused connection answers
+   * sooner.
+   */
   private static final long SLOWER_BY_AT_MOST_MS = 300;
 
   @Test
   void routesFailOpenLoginFailsClosedAndLimitsReturnWithRedis() throws InterruptedException {
     assertThat(Suite.setting("STACK_REDIS", "machine"))
-        .as("the drill stops the stack's own Redis: start the stack with STACK_REDIS=own (the machine's Redis is shared)").isEqualTo("own");
+        .as(
+            "the drill stops the stack's own Redis: start the stack with STACK_REDIS=own (the machine's Redis is shared)")
+        .isEqualTo("own");
     assertThat(List.of(Suite.setting("RATE_LIMIT_FAIL_CLOSED", "").split(",")))
-        .as("the drill expects login to fail closed: start the stack with RATE_LIMIT_FAIL_CLOSED=login").contains("login");
+        .as(
+            "the drill expects login to fail closed: start the stack with RATE_LIMIT_FAIL_CLOSED=login")
+        .contains("login");
     var user = Suite.register();
     long usual = median(latenciesOfMe(user));
 
     LocalStack.stop("redis");
     try {
       List<Long> during = latenciesOfMe(user);
-      System.out.printf("drill redis-stopped: /users/me median %d ms with Redis, %d ms (max %d) without%n",
+      System.out.printf(
+          "drill redis-stopped: /users/me median %d ms with Redis, %d ms (max %d) without%n",
           usual, median(during), Collections.max(during));
-      assertThat(median(during)).as("/users/me without Redis, median ms").isLessThan(usual + SLOWER_BY_AT_MOST_MS);
-      assertThat(Collections.max(during)).as("/users/me without Redis, slowest ms").isLessThan(1_000);
-      assertThat(Suite.api().post("/api/v1/tasks", user.accessToken(), Map.of("title", "without Redis")).status()).isEqualTo(201);
+      assertThat(median(during))
+          .as("/users/me without Redis, median ms")
+          .isLessThan(usual + SLOWER_BY_AT_MOST_MS);
+      assertThat(Collections.max(during))
+          .as("/users/me without Redis, slowest ms")
+          .isLessThan(1_000);
+      assertThat(
+              Suite.api()
+                  .post("/api/v1/tasks", user.accessToken(), Map.of("title", "without Redis"))
+                  .status())
+          .isEqualTo(201);
 
       var login = Answers.timed(() -> Suite.login(user.email(), user.password()));
-      Answers.assertUnavailableFast("login without Redis (fail-closed)", login, Duration.ofSeconds(1));
+      Answers.assertUnavailableFast(
+          "login without Redis (fail-closed)", login, Duration.ofSeconds(1));
     } finally {
       LocalStack.start("redis");
     }
 
-    // Back: login answers again, and one client address is refused after the login limit (10 in 15 min).
+    // Back: login answers again, and one client address is refused after the login limit (10 in 15
+    // min).
     // An address of its own, and an email nobody has, so no account gets locked on the way.
     String ip = Suite.clientIp();
     String nobody = "nobody-" + System.nanoTime() + "@example.test";
-    long enforcedMs = Answers.await("the login limit enforced again", Duration.ofSeconds(30), () -> {
-      var login = Suite.api().call("POST", "/api/v1/auth/login").header("X-Forwarded-For", ip)
-          .json(Map.of("email", nobody, "password", "Not-the-password-1")).send();
-      assertThat(login.status()).as("login after Redis is back: %s", login).isIn(401, 429);
-      return login.status() == 429 && "RATE_LIMIT_EXCEEDED".equals(login.errorCode()) && login.header("Retry-After") != null;
-    });
-    System.out.printf("drill redis-stopped: limits enforced again %d ms after Redis was back%n", enforcedMs);
-    assertThat(Suite.login(user.email(), user.password()).status()).as("login from another address").isEqualTo(200);
+    long enforcedMs =
+        Answers.await(
+            "the login limit enforced again",
+            Duration.ofSeconds(30),
+            () -> {
+              var login =
+                  Suite.api()
+                      .call("POST", "/api/v1/auth/login")
+                      .header("X-Forwarded-For", ip)
+                      .json(Map.of("email", nobody, "password", "Not-the-password-1"))
+                      .send();
+              assertThat(login.status()).as("login after Redis is back: %s", login).isIn(401, 429);
+              return login.status() == 429
+                  && "RATE_LIMIT_EXCEEDED".equals(login.errorCode())
+                  && login.header("Retry-After") != null;
+            });
+    System.out.printf(
+        "drill redis-stopped: limits enforced again %d ms after Redis was back%n", enforcedMs);
+    assertThat(Suite.login(user.email(), user.password()).status())
+        .as("login from another address")
+        .isEqualTo(200);
   }
 
   private static List<Long> latenciesOfMe(Suite.Session user) {
