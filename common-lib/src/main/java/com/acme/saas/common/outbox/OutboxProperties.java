@@ -1,5 +1,6 @@
 package com.acme.saas.common.outbox;
 
+import com.acme.saas.common.queue.RetryQueue;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,7 +33,6 @@ public record OutboxProperties(
 
   /** The wait after a row's {@code attempts}-th failure. */
   Duration backoffAfter(int attempts) {
-    Duration wait = initialBackoff.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 30));
-    return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    return new RetryQueue.Backoff(initialBackoff, maxBackoff, stuckAfterAttempts).after(attempts);
   }
 }
