@@ -3,6 +3,9 @@ package com.acme.saas.common.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.lang.annotation.Annotation;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,11 +18,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -218,12 +222,13 @@ public class GlobalErrorHandler {
   }
 
   /**
-   * The database was out of reach for a moment (connections cut, a failover, the pool exhausted):
-   * nothing the client did, and a retry soon may well succeed.
+   * The database was out of reach for a moment (connections cut, a failover, the pool exhausted) or
+   * gave up on a lock (a deadlock, a lock or statement timeout): nothing the client did, the
+   * transaction rolled back, and a retry soon may well succeed.
    */
   @ExceptionHandler({
     DataAccessResourceFailureException.class,
-    TransientDataAccessResourceException.class,
+    TransientDataAccessException.class,
     RecoverableDataAccessException.class,
     CannotCreateTransactionException.class
   })
@@ -242,6 +247,31 @@ public class GlobalErrorHandler {
                 "The service is briefly unavailable; try again",
                 null,
                 requestId(request)));
+  }
+
+  /**
+   * A rollback or commit that failed because the session was cut under it: the connection's fault
+   * (the application's own failure, if any, is kept on the exception), so 503 as above.
+   */
+  @ExceptionHandler(TransactionSystemException.class)
+  ResponseEntity<ErrorResponse> transactionFailed(
+      TransactionSystemException e, HttpServletRequest request) {
+    Throwable application = e.getApplicationException();
+    if (isConnectionLoss(e) || (application != null && isConnectionLoss(application))) {
+      return databaseUnavailable(e, request);
+    }
+    return unexpected(e, request);
+  }
+
+  private static boolean isConnectionLoss(Throwable e) {
+    if (causedBy(e, DataAccessResourceFailureException.class) != null
+        || causedBy(e, SQLTransientConnectionException.class) != null
+        || causedBy(e, SQLRecoverableException.class) != null) {
+      return true;
+    }
+    SQLException sql = causedBy(e, SQLException.class);
+    // SQLSTATE class 08: connection exception.
+    return sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
   }
 
   @ExceptionHandler(Exception.class)

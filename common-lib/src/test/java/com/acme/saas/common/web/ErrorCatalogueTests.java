@@ -179,13 +179,20 @@ class ErrorCatalogueTests {
             "secret_table", "hunter2", "IllegalStateException", "java.", "at com.", "Exception");
   }
 
-  @Test
-  void aDatabaseSessionCutUnderARequestIs503WithRetryAfterAndNoInternals() {
-    HttpApi.Response cut = api.get("/probe/database-cut", token);
+  /**
+   * The database's own failures: the request's session cut, the same inside a transaction whose
+   * rollback then fails too, and the request's transaction chosen as a deadlock's victim.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"/probe/database-cut", "/probe/database-cut-in-transaction", "/probe/deadlock"})
+  void aDatabaseFailureUnderARequestIs503WithRetryAfterAndNoInternals(String path) {
+    HttpApi.Response failed = api.get(path, token);
 
-    assertError(cut, 503, "SERVICE_UNAVAILABLE");
-    assertThat(cut.header("Retry-After")).isEqualTo("1");
-    assertThat(cut.text()).doesNotContain("terminat", "PSQL", "Exception", "SQL");
+    assertError(failed, 503, "SERVICE_UNAVAILABLE");
+    assertThat(failed.header("Retry-After")).isEqualTo("1");
+    assertThat(failed.text())
+        .doesNotContain("terminat", "rollback", "deadlock", "40P01", "PSQL", "Exception", "SQL");
   }
 
   @Test

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * task-service's database sessions are cut (pg_terminate_backend on its role's sessions) while
- * requests run: a request that was using a cut session fails with a catalogued error in the
- * envelope, none hangs, and the service answers again by itself within seconds, without a restart.
+ * requests run: a request that was using a cut session fails with 503 SERVICE_UNAVAILABLE and
+ * Retry-After in the envelope, none hangs, and the service answers again by itself within seconds,
+ * without a restart.
  */
 class DatabaseCutDrill {
 
@@ -97,6 +98,10 @@ class DatabaseCutDrill {
         assertThat(response.errorCode())
             .as("a catalogued error: %s", response)
             .isIn(Answers.CATALOGUE);
+        assertThat(response.status())
+            .as("the database's fault, told as one a retry may fix: %s", response)
+            .isEqualTo(503);
+        assertThat(response.header("Retry-After")).as("%s", response).isNotBlank();
         assertThat(response.text())
             .as("no internals leak: %s", response)
             .doesNotContain("SQLException", "org.postgresql", "at com.", "terminating connection");
