@@ -3,6 +3,7 @@ package com.acme.saas.gateway.auth;
 import com.acme.saas.common.security.VerifiedToken;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
+import com.acme.saas.gateway.FilterOrder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -21,9 +22,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 final class AuthenticationFilter implements GlobalFilter, Ordered {
-
-  /** Runs before rate limiting (which counts per user) and long before the routing filters. */
-  static final int ORDER = -300;
 
   private static final String BEARER = "Bearer ";
 
@@ -76,6 +74,6 @@ final class AuthenticationFilter implements GlobalFilter, Ordered {
 
   @Override
   public int getOrder() {
-    return ORDER;
+    return FilterOrder.AUTHENTICATION;
   }
 }
