@@ -85,8 +85,16 @@ public class Sessions {
                 .ifPresent(token -> tokens.revokeFamily(token.familyId())));
   }
 
-  public void logoutAll(UUID userId) {
-    tokens.revokeAllOf(userId);
+  /** Ends every session of the user; tells how many were open. */
+  public int logoutAll(UUID userId) {
+    return tokens.revokeAllOf(userId);
+  }
+
+  /**
+   * Ends every session of the user and forgets them (an erased user); tells how many there were.
+   */
+  public int forget(UUID userId) {
+    return tokens.deleteAllOf(userId);
   }
 
   /**
