@@ -68,7 +68,7 @@ class TotpEnrolment {
       throw ApiException.conflict(
           "Two-factor login is already on; turn it off before enrolling again");
     }
-    log.info("mfa.totp.enrolment-started userId={}", userId);
+    log.info("mfa.totp.enrolment_started userId={}", userId);
     String base32 = SecondFactorCodes.base32(secret);
     return new Started(base32, otpauthUri(account.email(), base32));
   }

@@ -129,7 +129,7 @@ public class Sessions {
     if (token.usedAt() != null) {
       int revoked = tokens.revokeFamily(token.familyId());
       log.warn(
-          "refresh.reuse-detected userId={} familyId={} revokedTokens={}",
+          "refresh.reuse_detected userId={} familyId={} revokedTokens={}",
           token.userId(),
           token.familyId(),
           revoked);
