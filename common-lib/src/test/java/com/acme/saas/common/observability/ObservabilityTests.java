@@ -49,6 +49,17 @@ class ObservabilityTests {
   }
 
   @Test
+  void requestsAreMeasuredWithoutTheSecurityFilterChainsOwnTimers() {
+    assertThat(HttpApi.local(port).get("/probe/me", TestTokens.user(UUID.randomUUID())).status())
+        .isEqualTo(200);
+    String metrics = HttpApi.local(port).get("/actuator/prometheus", null).text();
+    assertThat(metrics)
+        .contains("http_server_requests_seconds_count{")
+        .contains("uri=\"/probe/me\"");
+    assertThat(metrics).doesNotContain("spring_security_");
+  }
+
+  @Test
   void kafkasRebootstrapChatterIsNotLogged() {
     assertThat(
             LoggerFactory.getLogger("org.apache.kafka.clients.admin.internals.AdminMetadataManager")
