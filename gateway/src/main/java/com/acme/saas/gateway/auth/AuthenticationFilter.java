@@ -26,9 +26,9 @@ final class AuthenticationFilter implements GlobalFilter, Ordered {
   private static final String BEARER = "Bearer ";
 
   private final AccessTable access;
-  private final VerifiedTokenCache tokens;
+  private final NonBlockingVerifier tokens;
 
-  AuthenticationFilter(AccessTable access, VerifiedTokenCache tokens) {
+  AuthenticationFilter(AccessTable access, NonBlockingVerifier tokens) {
     this.access = access;
     this.tokens = tokens;
   }

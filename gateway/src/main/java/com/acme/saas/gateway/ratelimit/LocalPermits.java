@@ -43,7 +43,9 @@ final class LocalPermits implements RateLimiter {
         (int) Math.min(Integer.MAX_VALUE, Math.max(policy.batch(), policy.limit() / 10));
     this.pools =
         Caffeine.newBuilder()
-            .executor(Runnable::run) // as in auth.VerifiedTokenCache: no thread wake-up per drain
+            .executor(
+                Runnable
+                    ::run) // as in common-lib's AccessTokenVerifier: no thread wake-up per drain
             .maximumSize(maxKeys)
             .expireAfterAccess(policy.window().toMillis(), TimeUnit.MILLISECONDS)
             .build();
