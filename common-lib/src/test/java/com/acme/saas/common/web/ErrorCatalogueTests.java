@@ -83,6 +83,16 @@ class ErrorCatalogueTests {
   }
 
   @Test
+  void aNulCharacterInABodyStringIsRefusedNamingTheField() {
+    // PostgreSQL text cannot hold U+0000: stored or searched, it would fail the statement (500).
+    HttpApi.Response response =
+        api.post("/probe/items", token, "{\"name\":\"a\\u0000b\",\"count\":1}");
+    assertValidationError(response);
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("name");
+  }
+
+  @Test
   void aFractionForAnIntegerFieldIsRefusedNotTruncated() {
     HttpApi.Response response = api.post("/probe/items", token, "{\"name\":\"pen\",\"count\":2.5}");
     assertValidationError(response);
