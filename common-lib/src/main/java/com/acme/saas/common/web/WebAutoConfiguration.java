@@ -76,6 +76,14 @@ public class WebAutoConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(ErrorResponseWriter errors) {
+    FilterRegistrationBean<ContentTypeFilter> registration =
+        new FilterRegistrationBean<>(new ContentTypeFilter(errors));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
+  }
+
+  @Bean
   GlobalErrorHandler globalErrorHandler(JsonMapper jsonMapper) {
     return new GlobalErrorHandler(jsonMapper);
   }

@@ -82,6 +82,18 @@ class ErrorCatalogueTests {
         .isEqualTo("count");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"*/*", "application/*", "json"})
+  void aContentTypeWithoutAConcreteTypeIs415(String contentType) {
+    // Spring MVC asserts a concrete type while reading the body: unguarded, that was a 500.
+    HttpApi.Response response =
+        api.call("POST", "/probe/items")
+            .bearer(token)
+            .body("{\"name\":\"pen\",\"count\":1}".getBytes(), contentType)
+            .send();
+    assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+  }
+
   @Test
   void aNulCharacterInABodyStringIsRefusedNamingTheField() {
     // PostgreSQL text cannot hold U+0000: stored or searched, it would fail the statement (500).
