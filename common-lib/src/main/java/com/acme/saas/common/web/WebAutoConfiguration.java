@@ -25,16 +25,16 @@ public class WebAutoConfiguration {
 
   /**
    * Unknown request fields are rejected, so a body can never set what the API does not name; an
-   * integer field refuses a fraction (2.5 is a client error, not 2); a string refuses U+0000
-   * ({@link TextWithoutNul}).
+   * integer field refuses a fraction (2.5 is a client error, not 2); a string refuses U+0000 and
+   * unpaired surrogates ({@link WellFormedText}).
    */
   @Bean
   JsonMapperBuilderCustomizer strictRequestBodies() {
     return builder ->
         builder
             .addModule(
-                new SimpleModule("text-without-nul")
-                    .addDeserializer(String.class, new TextWithoutNul()))
+                new SimpleModule("well-formed-text")
+                    .addDeserializer(String.class, new WellFormedText()))
             .enable(
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,

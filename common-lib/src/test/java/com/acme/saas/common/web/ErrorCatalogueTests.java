@@ -95,10 +95,20 @@ class ErrorCatalogueTests {
   }
 
   @Test
-  void aNulCharacterInABodyStringIsRefusedNamingTheField() {
-    // PostgreSQL text cannot hold U+0000: stored or searched, it would fail the statement (500).
+  void aCharacterOutsideTheBasicPlaneIsText() {
     HttpApi.Response response =
-        api.post("/probe/items", token, "{\"name\":\"a\\u0000b\",\"count\":1}");
+        api.post("/probe/items", token, "{\"name\":\"pen \\ud83d\\ude00\",\"count\":1}");
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    assertThat(response.data().path("name").asString()).isEqualTo("pen \ud83d\ude00");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a\\u0000b", "a\\ud800b", "\\udc00"})
+  void aNulOrAnUnpairedSurrogateInABodyStringIsRefusedNamingTheField(String escaped) {
+    // PostgreSQL text cannot hold U+0000 and UTF-8 encoders (the password hash) refuse an
+    // unpaired surrogate: unguarded, both were 500s.
+    HttpApi.Response response =
+        api.post("/probe/items", token, "{\"name\":\"" + escaped + "\",\"count\":1}");
     assertValidationError(response);
     assertThat(response.json().path("error").path("details").get(0).path("field").asString())
         .isEqualTo("name");
