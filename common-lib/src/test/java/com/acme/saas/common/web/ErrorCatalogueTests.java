@@ -82,6 +82,38 @@ class ErrorCatalogueTests {
         .isEqualTo("count");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"*/*", "application/*", "json"})
+  void aContentTypeWithoutAConcreteTypeIs415(String contentType) {
+    // Spring MVC asserts a concrete type while reading the body: unguarded, that was a 500.
+    HttpApi.Response response =
+        api.call("POST", "/probe/items")
+            .bearer(token)
+            .body("{\"name\":\"pen\",\"count\":1}".getBytes(), contentType)
+            .send();
+    assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void aCharacterOutsideTheBasicPlaneIsText() {
+    HttpApi.Response response =
+        api.post("/probe/items", token, "{\"name\":\"pen \\ud83d\\ude00\",\"count\":1}");
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    assertThat(response.data().path("name").asString()).isEqualTo("pen \ud83d\ude00");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a\\u0000b", "a\\ud800b", "\\udc00"})
+  void aNulOrAnUnpairedSurrogateInABodyStringIsRefusedNamingTheField(String escaped) {
+    // PostgreSQL text cannot hold U+0000 and UTF-8 encoders (the password hash) refuse an
+    // unpaired surrogate: unguarded, both were 500s.
+    HttpApi.Response response =
+        api.post("/probe/items", token, "{\"name\":\"" + escaped + "\",\"count\":1}");
+    assertValidationError(response);
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("name");
+  }
+
   @Test
   void aFractionForAnIntegerFieldIsRefusedNotTruncated() {
     HttpApi.Response response = api.post("/probe/items", token, "{\"name\":\"pen\",\"count\":2.5}");
