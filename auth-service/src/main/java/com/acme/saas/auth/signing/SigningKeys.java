@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
@@ -62,8 +63,11 @@ public class SigningKeys {
   public record Rotation(
       String kid,
       Instant activatesAt,
-      @Nullable String previousKid,
-      @Nullable Instant previousExpiresAt) {}
+      @Schema(types = {"string", "null"}) @Nullable String previousKid,
+      @Schema(
+              types = {"string", "null"},
+              format = "date-time")
+          @Nullable Instant previousExpiresAt) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
