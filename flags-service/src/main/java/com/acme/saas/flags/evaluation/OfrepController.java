@@ -83,7 +83,8 @@ class OfrepController {
       content = @Content(schema = @Schema(implementation = BulkEvaluation.class)))
   @ApiResponse(
       responseCode = "304",
-      description = "Nothing the caller would see changed since the If-None-Match ETag")
+      description = "Nothing the caller would see changed since the If-None-Match ETag",
+      content = @Content) // no body (springdoc would document the return type's)
   ResponseEntity<?> evaluateAll(
       CurrentUser caller,
       @RequestBody(required = false) @Nullable JsonNode body,
