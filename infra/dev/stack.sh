@@ -127,7 +127,7 @@ production_jvm_options() {
   local name=$1 pid=$2 options
   options=$(tr '\0' ' ' <"/proc/$pid/cmdline" | sed -e 's/ -jar .*//' -e 's/^[^ ]*java //' -e 's/ -Dsaas\.dev\.component=[^ ]*//')
   [[ $options != *TieredStopAtLevel=1* ]] \
-    || die "$name runs with $options: C1 only, tuned for start-up. Restart the stack with SERVICE_JAVA_OPTS=\"-Xmx512m -XX:+UseSerialGC\""
+    || die "$name runs with $options: C1 only, tuned for start-up. Restart the stack with JVM_PROFILE=production (infra/dev/down, then JVM_PROFILE=production infra/dev/up)"
   echo "$options"
 }
 

@@ -2,6 +2,7 @@ package com.acme.saas.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -71,6 +72,20 @@ public final class ArchitectureRules {
           .resideOutsideOfPackage(OUTBOX_PACKAGE + "..")
           .should(writeTheOutboxTableInSql())
           .because("OutboxWriter is the one way in, the relay the one way out");
+
+  /**
+   * A module's feature packages ({@code com.acme.saas.<module>.<feature>}) depend on each other in
+   * one direction: a feature builds on those below it and never back, so each can be read, and
+   * changed, from the bottom up.
+   */
+  @ArchTest
+  public static final ArchRule FEATURES_DEPEND_ONE_WAY =
+      slices()
+          .matching("com.acme.saas.(*).(*)..")
+          .namingSlices("$1.$2")
+          .should()
+          .beFreeOfCycles()
+          .allowEmptyShould(true);
 
   private ArchitectureRules() {}
 

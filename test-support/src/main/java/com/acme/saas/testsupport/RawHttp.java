@@ -56,8 +56,13 @@ public final class RawHttp {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      out.write(request);
-      out.flush();
+      try {
+        out.write(request);
+        out.flush();
+      } catch (IOException closed) {
+        // A server may answer (413, 400) before it has read the whole request and close the
+        // connection: the answer is still there to read.
+      }
       return Response.parse(readUntilClosed(socket.getInputStream()));
     } catch (IOException e) {
       throw new IllegalStateException("raw request to 127.0.0.1:" + port + " failed: " + e, e);
@@ -84,7 +89,9 @@ public final class RawHttp {
   public record Response(int status, Map<String, String> headers, String body) {
 
     static Response parse(byte[] bytes) {
-      String text = new String(bytes, StandardCharsets.UTF_8);
+      // One char a byte, so that Content-Length and chunk sizes (bytes) cut the body right; the
+      // body is decoded as UTF-8 once it is whole.
+      String text = new String(bytes, StandardCharsets.ISO_8859_1);
       int headerEnd = text.indexOf("\r\n\r\n");
       if (headerEnd < 0) {
         throw new IllegalStateException("no HTTP response: [" + text + "]");
@@ -106,7 +113,10 @@ public final class RawHttp {
             body.substring(
                 0, Math.min(body.length(), Integer.parseInt(headers.get("content-length"))));
       }
-      return new Response(status, headers, body);
+      return new Response(
+          status,
+          headers,
+          new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static String dechunk(String chunked) {

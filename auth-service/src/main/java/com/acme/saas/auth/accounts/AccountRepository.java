@@ -32,7 +32,7 @@ public class AccountRepository {
   }
 
   /** Inserts the account unless its email is taken; tells whether it did. */
-  boolean insertIfEmailFree(Account account) {
+  public boolean insertIfEmailFree(Account account) {
     return jdbc.sql(
                 """
                 insert into accounts (id, email, email_normalized, name, role, password_hash, created_at, updated_at)
@@ -74,7 +74,7 @@ public class AccountRepository {
         .orElse(false);
   }
 
-  void updateRole(UUID id, String role) {
+  public void updateRole(UUID id, String role) {
     jdbc.sql(
             "update accounts set role = :role, updated_at = now() where id = :id and role <> :role")
         .param("id", id)
@@ -82,7 +82,7 @@ public class AccountRepository {
         .update();
   }
 
-  void delete(UUID id) {
+  public void delete(UUID id) {
     jdbc.sql("delete from accounts where id = :id").param("id", id).update();
   }
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * The password rules of the contract: 8..128 characters with an upper-case letter, a lower-case
  * letter and a digit, and not one of the most common passwords.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
   static final int MIN_LENGTH = 8;
   static final int MAX_LENGTH = 128;
@@ -14,7 +14,7 @@ final class PasswordPolicy {
   private PasswordPolicy() {}
 
   /** The rule the password breaks, in words for the client, or {@code null} if it is acceptable. */
-  static @Nullable String problem(@Nullable String password) {
+  public static @Nullable String problem(@Nullable String password) {
     if (password == null || password.isEmpty()) {
       return "must not be blank";
     }

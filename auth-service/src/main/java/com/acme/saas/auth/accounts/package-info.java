@@ -1,5 +1,6 @@
 /**
- * Accounts: registration, password hashing and policy, the admin seed, and the account's events.
+ * Accounts, the base every other feature stands on: the account table, password hashing and policy,
+ * and the single-use tokens mailed to an account.
  */
 @NullMarked
 package com.acme.saas.auth.accounts;

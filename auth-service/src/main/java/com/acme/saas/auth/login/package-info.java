@@ -1,4 +1,4 @@
-/** Logging in with email and password, and the per-account lockout after failed attempts. */
+/** Logging in with email and password, and the second step when the account has TOTP on. */
 @NullMarked
 package com.acme.saas.auth.login;
 

@@ -2,7 +2,7 @@ package com.acme.saas.auth.mfa;
 
 import com.acme.saas.auth.accounts.Account;
 import com.acme.saas.auth.accounts.AccountRepository;
-import com.acme.saas.auth.login.LoginThrottle;
+import com.acme.saas.auth.lockout.LoginThrottle;
 import com.acme.saas.auth.sessions.Sessions;
 import com.acme.saas.auth.sessions.SignedIn;
 import com.acme.saas.common.web.ApiException;
@@ -82,7 +82,7 @@ public class LoginChallenges {
         .param("userId", account.id())
         .param("ttl", properties.challengeTtl().toSeconds())
         .update();
-    log.info("login.mfa-required userId={}", account.id());
+    log.info("login.mfa_required userId={}", account.id());
     return new MfaRequired(true, challenge);
   }
 
@@ -158,7 +158,7 @@ public class LoginChallenges {
       jdbc.sql("delete from login_challenges where challenge_hash = :hash")
           .param("hash", hash)
           .update();
-      log.warn("login.mfa-challenge-exhausted userId={} failures={}", userId, failures);
+      log.warn("login.mfa_challenge_exhausted userId={} failures={}", userId, failures);
     }
   }
 

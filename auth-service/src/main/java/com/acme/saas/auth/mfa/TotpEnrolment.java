@@ -3,7 +3,7 @@ package com.acme.saas.auth.mfa;
 import com.acme.saas.auth.accounts.Account;
 import com.acme.saas.auth.accounts.AccountRepository;
 import com.acme.saas.auth.accounts.PasswordHasher;
-import com.acme.saas.auth.login.LoginThrottle;
+import com.acme.saas.auth.lockout.LoginThrottle;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
 import java.net.URLEncoder;
@@ -68,7 +68,7 @@ class TotpEnrolment {
       throw ApiException.conflict(
           "Two-factor login is already on; turn it off before enrolling again");
     }
-    log.info("mfa.totp.enrolment-started userId={}", userId);
+    log.info("mfa.totp.enrolment_started userId={}", userId);
     String base32 = SecondFactorCodes.base32(secret);
     return new Started(base32, otpauthUri(account.email(), base32));
   }

@@ -3,7 +3,7 @@ package com.acme.saas.auth.passwords;
 import com.acme.saas.auth.accounts.Account;
 import com.acme.saas.auth.accounts.AccountRepository;
 import com.acme.saas.auth.accounts.PasswordHasher;
-import com.acme.saas.auth.login.LoginThrottle;
+import com.acme.saas.auth.lockout.LoginThrottle;
 import com.acme.saas.auth.sessions.Sessions;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;

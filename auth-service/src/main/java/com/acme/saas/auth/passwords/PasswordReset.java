@@ -4,7 +4,7 @@ import com.acme.saas.auth.accounts.Account;
 import com.acme.saas.auth.accounts.AccountRepository;
 import com.acme.saas.auth.accounts.OneTimeTokens;
 import com.acme.saas.auth.accounts.PasswordHasher;
-import com.acme.saas.auth.login.LoginThrottle;
+import com.acme.saas.auth.lockout.LoginThrottle;
 import com.acme.saas.auth.mail.MailQueue;
 import com.acme.saas.auth.mail.MailTemplate;
 import com.acme.saas.auth.mail.OutgoingMailProperties;

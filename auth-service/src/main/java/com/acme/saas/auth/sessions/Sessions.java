@@ -85,8 +85,16 @@ public class Sessions {
                 .ifPresent(token -> tokens.revokeFamily(token.familyId())));
   }
 
-  public void logoutAll(UUID userId) {
-    tokens.revokeAllOf(userId);
+  /** Ends every session of the user; tells how many were open. */
+  public int logoutAll(UUID userId) {
+    return tokens.revokeAllOf(userId);
+  }
+
+  /**
+   * Ends every session of the user and forgets them (an erased user); tells how many there were.
+   */
+  public int forget(UUID userId) {
+    return tokens.deleteAllOf(userId);
   }
 
   /**
@@ -121,7 +129,7 @@ public class Sessions {
     if (token.usedAt() != null) {
       int revoked = tokens.revokeFamily(token.familyId());
       log.warn(
-          "refresh.reuse-detected userId={} familyId={} revokedTokens={}",
+          "refresh.reuse_detected userId={} familyId={} revokedTokens={}",
           token.userId(),
           token.familyId(),
           revoked);

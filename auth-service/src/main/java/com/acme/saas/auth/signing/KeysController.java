@@ -36,6 +36,6 @@ class KeysController {
   @PostMapping("/api/v1/auth/keys/rotate")
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<ApiResponse<SigningKeys.Rotation>> rotate() {
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.of(keys.rotate()));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.of(keys.rotateNow()));
   }
 }

@@ -20,13 +20,20 @@ class SigningConfiguration {
   }
 
   @Bean
+  SigningKeyStore signingKeyStore(JdbcClient jdbc, KeyEncryption encryption) {
+    return new SigningKeyStore(jdbc, encryption);
+  }
+
+  /** Made sure of a key that signs before anything can ask for one. */
+  @Bean
   SigningKeys signingKeys(
-      JdbcClient jdbc,
+      SigningKeyStore store,
       TransactionTemplate transactions,
-      KeyEncryption encryption,
       SigningProperties properties,
       Clock clock) {
-    return new SigningKeys(jdbc, transactions, encryption, properties, clock);
+    SigningKeys keys = new SigningKeys(store, transactions, properties, clock);
+    keys.ensureSigningKey();
+    return keys;
   }
 
   /**

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.TestClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -22,14 +28,25 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class RefreshTests {
 
+  @TestConfiguration(proxyBeanMethods = false)
+  static class MovableTime {
+    @Bean
+    @Primary
+    TestClock testClock() {
+      return new TestClock();
+    }
+  }
+
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired TestClock clock;
   AuthClient auth;
   String email;
   JsonNode session;
 
   @BeforeEach
   void setUp() {
+    clock.reset();
     auth = new AuthClient(port);
     email = AuthClient.newEmail();
     session = auth.registered(email);
@@ -120,15 +137,19 @@ class RefreshTests {
 
   @Test
   void expiredRefreshTokenIsInvalid() {
-    jdbc.sql(
-            "update refresh_tokens set expires_at = now() - interval '1 second' where token_hash = :hash")
-        .param("hash", Sessions.hash(refreshToken(session)))
-        .update();
+    clock.advance(Duration.ofDays(7).plusSeconds(1));
 
     HttpApi.Response response = auth.refresh(refreshToken(session));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("TOKEN_INVALID");
+  }
+
+  @Test
+  void aRefreshTokenWorksUntilItsLastDay() {
+    clock.advance(Duration.ofDays(7).minusMinutes(1));
+
+    assertThat(auth.refresh(refreshToken(session)).status()).isEqualTo(200);
   }
 
   @Test
@@ -141,14 +162,33 @@ class RefreshTests {
 
   @Test
   void noRefreshOutlivesItsFamily() {
-    jdbc.sql(
-            "update refresh_tokens set family_expires_at = now() + interval '1 hour' where token_hash = :hash")
-        .param("hash", Sessions.hash(refreshToken(session)))
-        .update();
+    // Refreshed every six days: the token of day 24 would live to day 31, past the family's 30.
+    JsonNode current = session;
+    for (int i = 0; i < 4; i++) {
+      clock.advance(Duration.ofDays(6));
+      HttpApi.Response refreshed = auth.refresh(refreshToken(current));
+      assertThat(refreshed.status())
+          .as("refresh on day %d: %s", 6 * (i + 1), refreshed)
+          .isEqualTo(200);
+      current = refreshed.data();
+    }
+    Instant[] expiry =
+        jdbc.sql(
+                "select expires_at, family_expires_at from refresh_tokens where token_hash = :hash")
+            .param("hash", Sessions.hash(refreshToken(current)))
+            .query(
+                (row, n) ->
+                    new Instant[] {
+                      row.getTimestamp("expires_at").toInstant(),
+                      row.getTimestamp("family_expires_at").toInstant()
+                    })
+            .single();
+    assertThat(expiry[0]).isEqualTo(expiry[1]);
 
-    JsonNode next = auth.refresh(refreshToken(session)).data();
-
-    assertThat(interval(refreshToken(next)).lifetimeHours()).isBetween(0.9, 1.0);
+    clock.advance(Duration.ofDays(6));
+    assertThat(auth.refresh(refreshToken(current)).status())
+        .as("on day 30, past the family's end")
+        .isEqualTo(401);
   }
 
   @Test

@@ -16,11 +16,16 @@ public class SuiteDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
 
   private static final Map<String, Object> DEFAULTS =
       Map.ofEntries(
-          // Observability: probes, Prometheus, JSON logs with trace and request ids, full sampling.
+          // Observability: probes, Prometheus, JSON logs with trace and request ids.
           Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
           Map.entry("management.endpoint.health.probes.enabled", "true"),
           Map.entry("management.endpoint.health.show-details", "never"),
-          Map.entry("management.tracing.sampling.probability", "1.0"),
+          // A tenth of the traces that start here are recorded: recording every span costs each
+          // request its span objects and export. Spring Boot's sampler is parent-based, so a
+          // traced caller's decision (its traceparent's sampled flag, over HTTP or carried by an
+          // event through the outbox) is kept whatever the ratio.
+          Map.entry(
+              "management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:0.1}"),
           // Metrics are scraped from /actuator/prometheus; traces go out over OTLP only when
           // management.opentelemetry.tracing.export.otlp.endpoint is set.
           Map.entry("management.otlp.metrics.export.enabled", "false"),

@@ -3,6 +3,7 @@ package com.acme.saas.common.outbox;
 import com.acme.saas.common.events.EventCodec;
 import com.acme.saas.common.events.EventsAutoConfiguration;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
     afterName = {
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
       "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+      "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration"
     })
 @ConditionalOnClass({KafkaTemplate.class, JdbcClient.class})
 @ConditionalOnBean({DataSource.class, KafkaTemplate.class, EventCodec.class})
@@ -57,8 +59,25 @@ public class OutboxAutoConfiguration {
   }
 
   @Bean
-  OutboxWriter outboxWriter(OutboxRepository outbox, EventCodec codec, OutboxSchedule schedule) {
-    return new OutboxWriter(outbox, codec, schedule);
+  OutboxWriter outboxWriter(
+      OutboxRepository outbox,
+      EventCodec codec,
+      OutboxSchedule schedule,
+      ObjectProvider<CurrentTraceparent> traceparent) {
+    CurrentTraceparent current = traceparent.getIfAvailable();
+    return new OutboxWriter(outbox, codec, schedule, current != null ? current : () -> null);
+  }
+
+  /** The trace context events carry, where the service traces (every service, by default). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(Tracer.class)
+  static class Tracing {
+
+    @Bean
+    @ConditionalOnBean(Tracer.class)
+    CurrentTraceparent currentTraceparent(Tracer tracer) {
+      return new CurrentTraceparent(tracer);
+    }
   }
 
   /** The gauges, where the service has Micrometer (every service, through the actuator). */

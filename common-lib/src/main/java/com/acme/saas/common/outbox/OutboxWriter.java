@@ -4,8 +4,8 @@ import com.acme.saas.common.events.DomainEvent;
 import com.acme.saas.common.events.EventCodec;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.outbox.OutboxRepository.OutboxRow;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -18,11 +18,21 @@ public class OutboxWriter {
   private final OutboxRepository outbox;
   private final EventCodec codec;
   private final OutboxSchedule schedule;
+  private final Supplier<@Nullable String> traceparent;
 
-  public OutboxWriter(OutboxRepository outbox, EventCodec codec, OutboxSchedule schedule) {
+  /**
+   * @param traceparent the W3C trace context of the current span, sampled flag included, carried to
+   *     the event's consumers; {@code null} outside a trace
+   */
+  public OutboxWriter(
+      OutboxRepository outbox,
+      EventCodec codec,
+      OutboxSchedule schedule,
+      Supplier<@Nullable String> traceparent) {
     this.outbox = outbox;
     this.codec = codec;
     this.schedule = schedule;
+    this.traceparent = traceparent;
   }
 
   /**
@@ -42,7 +52,7 @@ public class OutboxWriter {
             event.key(),
             envelope.type(),
             codec.write(envelope),
-            traceparent()));
+            traceparent.get()));
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
@@ -51,15 +61,5 @@ public class OutboxWriter {
           }
         });
     return envelope;
-  }
-
-  /**
-   * The W3C trace context of the request that caused the event, carried to its consumers. Read from
-   * the logging context, where Micrometer Tracing keeps the current ids.
-   */
-  private static @Nullable String traceparent() {
-    String traceId = MDC.get("traceId");
-    String spanId = MDC.get("spanId");
-    return traceId == null || spanId == null ? null : "00-" + traceId + "-" + spanId + "-01";
   }
 }

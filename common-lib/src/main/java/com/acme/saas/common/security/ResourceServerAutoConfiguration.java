@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -116,6 +117,18 @@ public class ResourceServerAutoConfiguration {
                 method ->
                     (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, path))
             .toList());
+  }
+
+  /**
+   * No Micrometer observations of Spring Security's own steps (each filter of the chain, the
+   * authentication, the authorization): they cost every request a tree of timers, and spans when
+   * sampled, for what the request's own observation ({@code http.server.requests}, with its status)
+   * already shows. A service that wants them declares its own settings.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.acme.saas.common.security;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -22,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jwksTimeout connect and read timeout of a JWKS fetch
  * @param publicPaths request patterns that need no token ({@code "POST /api/v1/auth/login"} or
  *     {@code "/path/**"})
+ * @param tokenCacheSize verified tokens remembered (each until it expires), so that a token used
+ *     again costs no RSA work; 0 verifies every use in full
  */
 @Validated
 @ConfigurationProperties("saas.security")
@@ -33,4 +36,5 @@ public record TokenProperties(
     @DefaultValue("5m") Duration jwksCacheTtl,
     @DefaultValue("30s") Duration jwksMinRefreshInterval,
     @DefaultValue("2s") Duration jwksTimeout,
-    @DefaultValue List<String> publicPaths) {}
+    @DefaultValue List<String> publicPaths,
+    @DefaultValue("10000") @Min(0) long tokenCacheSize) {}

@@ -2,260 +2,215 @@ package com.acme.saas.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
-import java.lang.annotation.Annotation;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindException;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
-import org.springframework.validation.method.ParameterErrors;
-import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Maps every failure a controller can raise to its catalogued code. Only messages written for
- * clients leave this class; anything unexpected is logged with its stack and answered as a bare
- * INTERNAL_ERROR.
+ * Answers every failure a controller raises in the envelope, by one classification ({@link
+ * #classify}) into its catalogued code. Only messages written for clients leave this class;
+ * anything unexpected is logged with its stack and answered as a bare INTERNAL_ERROR.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class GlobalErrorHandler {
 
   private static final Logger log = LoggerFactory.getLogger(GlobalErrorHandler.class);
+  private static final String INVALID = "Request validation failed";
 
-  private final JsonFieldPaths jsonFields;
+  private final ValidationDetails validationDetails;
 
   public GlobalErrorHandler(JsonMapper jsonMapper) {
-    this.jsonFields = new JsonFieldPaths(jsonMapper);
+    this.validationDetails = new ValidationDetails(jsonMapper);
   }
 
-  @ExceptionHandler(ApiException.class)
-  ResponseEntity<ErrorResponse> api(ApiException e, HttpServletRequest request) {
-    ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
-    if (e.retryAfter() != null) {
-      builder.header(
-          HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+  /** What the client is told: the code, a message written for clients, and what goes with it. */
+  private record Failure(
+      ErrorCode code,
+      HttpStatus status,
+      String message,
+      @Nullable List<ErrorResponse.FieldViolation> details,
+      @Nullable Duration retryAfter,
+      HttpHeaders headers) {
+
+    Failure(ErrorCode code, String message) {
+      this(code, code.status(), message, null, null, HttpHeaders.EMPTY);
     }
-    return builder.body(ErrorResponse.of(e.code(), e.getMessage(), null, requestId(request)));
-  }
 
-  @ExceptionHandler(BindException.class)
-  ResponseEntity<ErrorResponse> bind(BindException e, HttpServletRequest request) {
-    // A body's fields are named as in its JSON; query parameters bound to an object keep their
-    // names.
-    boolean body =
-        e instanceof MethodArgumentNotValidException invalid
-            && invalid.getParameter().hasParameterAnnotation(RequestBody.class);
-    Class<?> jsonType = body && e.getTarget() != null ? e.getTarget().getClass() : null;
-    return validation(
-        "Request validation failed",
-        sorted(fieldViolations(jsonType, e.getFieldErrors())),
-        request);
-  }
-
-  /**
-   * Names each failure as the client sent it: the query parameter or header by its
-   * {@code @RequestParam} / {@code @RequestHeader} name, a bound object or body by the path of the
-   * field inside it ({@code pageSize}, {@code items[2].title}).
-   */
-  @ExceptionHandler(HandlerMethodValidationException.class)
-  ResponseEntity<ErrorResponse> methodValidation(
-      HandlerMethodValidationException e, HttpServletRequest request) {
-    List<ErrorResponse.FieldViolation> details = new ArrayList<>();
-    for (ParameterValidationResult result : e.getParameterValidationResults()) {
-      MethodParameter parameter = result.getMethodParameter();
-      if (result instanceof ParameterErrors errors) {
-        // A bound object or a body: each failure by its path inside it (pageSize, items[2].title),
-        // a body's as in its JSON.
-        Object argument = errors.getArgument();
-        Class<?> jsonType =
-            !parameter.hasParameterAnnotation(RequestBody.class)
-                ? null
-                : argument == null ? parameter.getParameterType() : argument.getClass();
-        details.addAll(fieldViolations(jsonType, errors.getFieldErrors()));
-        for (ObjectError error : errors.getGlobalErrors()) {
-          details.add(
-              new ErrorResponse.FieldViolation(
-                  requestName(parameter), String.valueOf(error.getDefaultMessage())));
-        }
-      } else {
-        for (MessageSourceResolvable error : result.getResolvableErrors()) {
-          details.add(
-              new ErrorResponse.FieldViolation(
-                  requestName(parameter), String.valueOf(error.getDefaultMessage())));
-        }
-      }
+    static Failure invalid(String message, @Nullable List<ErrorResponse.FieldViolation> details) {
+      return new Failure(
+          ErrorCode.VALIDATION_ERROR,
+          ErrorCode.VALIDATION_ERROR.status(),
+          message,
+          details,
+          null,
+          HttpHeaders.EMPTY);
     }
-    return validation("Request validation failed", sorted(details), request);
-  }
-
-  @ExceptionHandler(ConstraintViolationException.class)
-  ResponseEntity<ErrorResponse> constraint(
-      ConstraintViolationException e, HttpServletRequest request) {
-    List<ErrorResponse.FieldViolation> details =
-        e.getConstraintViolations().stream()
-            .map(
-                v ->
-                    new ErrorResponse.FieldViolation(
-                        lastNode(v.getPropertyPath().toString()), v.getMessage()))
-            .toList();
-    return validation("Request validation failed", details, request);
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ErrorResponse> unreadable(
-      HttpMessageNotReadableException e, HttpServletRequest request) {
-    if (causedBy(e, BodySizeLimitFilter.BodyTooLargeException.class) != null) {
-      return error(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large", request);
-    }
-    UnrecognizedPropertyException unknown = causedBy(e, UnrecognizedPropertyException.class);
-    if (unknown != null) {
-      String field = jsonPath(unknown.getPath());
-      return validation(
-          "Unknown field '" + field + "'",
-          List.of(new ErrorResponse.FieldViolation(field, "is not a known field")),
-          request);
-    }
-    DatabindException mismatch = causedBy(e, DatabindException.class);
-    if (mismatch != null && !mismatch.getPath().isEmpty()) {
-      String field = jsonPath(mismatch.getPath());
-      return validation(
-          "Field '" + field + "' has the wrong type or format",
-          List.of(new ErrorResponse.FieldViolation(field, "has the wrong type or format")),
-          request);
-    }
-    return validation("Malformed JSON request body", null, request);
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ErrorResponse> typeMismatch(
-      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    return validation(
-        "Parameter '" + e.getName() + "' has an invalid value",
-        List.of(new ErrorResponse.FieldViolation(e.getName(), "has an invalid value")),
-        request);
-  }
-
-  @ExceptionHandler(MissingRequestValueException.class)
-  ResponseEntity<ErrorResponse> missing(
-      MissingRequestValueException e, HttpServletRequest request) {
-    return validation(
-        e.getBody().getDetail() == null ? "A required value is missing" : e.getBody().getDetail(),
-        null,
-        request);
-  }
-
-  @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-  ResponseEntity<ErrorResponse> noHandler(Exception e, HttpServletRequest request) {
-    return error(
-        ErrorCode.RESOURCE_NOT_FOUND, "No resource at " + request.getRequestURI(), request);
-  }
-
-  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ErrorResponse> method(
-      HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-    ResponseEntity<ErrorResponse> response =
-        error(
-            ErrorCode.METHOD_NOT_ALLOWED,
-            "Method " + e.getMethod() + " is not allowed here",
-            request);
-    return ResponseEntity.status(response.getStatusCode())
-        .headers(e.getHeaders())
-        .body(response.getBody());
-  }
-
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ErrorResponse> mediaType(
-      HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    return error(
-        ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content type must be application/json", request);
-  }
-
-  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-  ResponseEntity<ErrorResponse> notAcceptable(
-      HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-    return validation("This resource answers application/json only", null, request);
-  }
-
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<ErrorResponse> tooLarge(
-      MaxUploadSizeExceededException e, HttpServletRequest request) {
-    return error(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large", request);
-  }
-
-  /**
-   * The database was out of reach for a moment (connections cut, a failover, the pool exhausted):
-   * nothing the client did, and a retry soon may well succeed.
-   */
-  @ExceptionHandler({
-    DataAccessResourceFailureException.class,
-    TransientDataAccessResourceException.class,
-    RecoverableDataAccessException.class,
-    CannotCreateTransactionException.class
-  })
-  ResponseEntity<ErrorResponse> databaseUnavailable(Exception e, HttpServletRequest request) {
-    log.warn(
-        "request.database_unavailable method={} path={} requestId={} error={}",
-        request.getMethod(),
-        request.getRequestURI(),
-        requestId(request),
-        e.getClass().getSimpleName());
-    return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
-        .header(HttpHeaders.RETRY_AFTER, "1")
-        .body(
-            ErrorResponse.of(
-                ErrorCode.SERVICE_UNAVAILABLE,
-                "The service is briefly unavailable; try again",
-                null,
-                requestId(request)));
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ErrorResponse> unexpected(Exception e, HttpServletRequest request) {
-    if (causedBy(e, BodySizeLimitFilter.BodyTooLargeException.class) != null) {
-      return error(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large", request);
+  ResponseEntity<ErrorResponse> handle(Exception e, HttpServletRequest request) {
+    Failure failure = classify(e, request);
+    if (failure.code() == ErrorCode.INTERNAL_ERROR) {
+      log.error(
+          "request.failed method={} path={} requestId={}",
+          request.getMethod(),
+          request.getRequestURI(),
+          requestId(request),
+          e);
+    } else if (failure.code() == ErrorCode.SERVICE_UNAVAILABLE && !(e instanceof ApiException)) {
+      log.warn(
+          "request.database_unavailable method={} path={} requestId={} error={}",
+          request.getMethod(),
+          request.getRequestURI(),
+          requestId(request),
+          e.getClass().getSimpleName());
     }
-    log.error(
-        "request.failed method={} path={} requestId={}",
-        request.getMethod(),
-        request.getRequestURI(),
-        requestId(request),
-        e);
-    return error(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred", request);
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.status(failure.status()).headers(failure.headers());
+    if (failure.retryAfter() != null) {
+      response.header(
+          HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, failure.retryAfter().toSeconds())));
+    }
+    return response.body(
+        ErrorResponse.of(failure.code(), failure.message(), failure.details(), requestId(request)));
+  }
+
+  private Failure classify(Exception e, HttpServletRequest request) {
+    // A body over the limit surfaces as whatever was reading it when the limit struck.
+    if (e instanceof MaxUploadSizeExceededException
+        || causedBy(e, BodySizeLimitFilter.BodyTooLargeException.class) != null) {
+      return new Failure(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large");
+    }
+    return switch (e) {
+      case ApiException api ->
+          new Failure(
+              api.code(),
+              api.status(),
+              api.getMessage(),
+              null,
+              api.retryAfter(),
+              HttpHeaders.EMPTY);
+      case BindException invalid -> Failure.invalid(INVALID, validationDetails.of(invalid));
+      case HandlerMethodValidationException invalid ->
+          Failure.invalid(INVALID, validationDetails.of(invalid));
+      case ConstraintViolationException invalid ->
+          Failure.invalid(INVALID, ValidationDetails.of(invalid));
+      case HttpMessageNotReadableException unreadable -> unreadable(unreadable);
+      case MethodArgumentTypeMismatchException mismatch ->
+          Failure.invalid(
+              "Parameter '" + mismatch.getName() + "' has an invalid value",
+              List.of(
+                  new ErrorResponse.FieldViolation(mismatch.getName(), "has an invalid value")));
+      case MissingRequestValueException missing ->
+          Failure.invalid(
+              missing.getBody().getDetail() == null
+                  ? "A required value is missing"
+                  : missing.getBody().getDetail(),
+              null);
+      case NoResourceFoundException _, NoHandlerFoundException _ ->
+          new Failure(ErrorCode.RESOURCE_NOT_FOUND, "No resource at " + request.getRequestURI());
+      case HttpRequestMethodNotSupportedException method ->
+          new Failure(
+              ErrorCode.METHOD_NOT_ALLOWED,
+              ErrorCode.METHOD_NOT_ALLOWED.status(),
+              "Method " + method.getMethod() + " is not allowed here",
+              null,
+              null,
+              method.getHeaders());
+      case HttpMediaTypeNotSupportedException _ ->
+          new Failure(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content type must be application/json");
+      case HttpMediaTypeNotAcceptableException _ ->
+          Failure.invalid("This resource answers application/json only", null);
+      // The database out of reach for a moment (connections cut, a failover, the pool exhausted)
+      // or giving up on a lock (a deadlock, a lock or statement timeout): nothing the client did,
+      // the transaction rolled back, and a retry soon may well succeed.
+      case DataAccessResourceFailureException _,
+          TransientDataAccessException _,
+          RecoverableDataAccessException _,
+          CannotCreateTransactionException _ ->
+          databaseUnavailable();
+      // A rollback or commit that failed because the session was cut under it.
+      case TransactionSystemException failed when isConnectionLoss(failed) -> databaseUnavailable();
+      default -> new Failure(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
+    };
+  }
+
+  private static Failure unreadable(HttpMessageNotReadableException e) {
+    UnrecognizedPropertyException unknown = causedBy(e, UnrecognizedPropertyException.class);
+    if (unknown != null) {
+      String field = ValidationDetails.jsonPath(unknown.getPath());
+      return Failure.invalid(
+          "Unknown field '" + field + "'",
+          List.of(new ErrorResponse.FieldViolation(field, "is not a known field")));
+    }
+    DatabindException mismatch = causedBy(e, DatabindException.class);
+    if (mismatch != null && !mismatch.getPath().isEmpty()) {
+      String field = ValidationDetails.jsonPath(mismatch.getPath());
+      return Failure.invalid(
+          "Field '" + field + "' has the wrong type or format",
+          List.of(new ErrorResponse.FieldViolation(field, "has the wrong type or format")));
+    }
+    return Failure.invalid("Malformed JSON request body", null);
+  }
+
+  private static Failure databaseUnavailable() {
+    return new Failure(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        ErrorCode.SERVICE_UNAVAILABLE.status(),
+        "The service is briefly unavailable; try again",
+        null,
+        Duration.ofSeconds(1),
+        HttpHeaders.EMPTY);
+  }
+
+  /** The session is gone: the failure itself, or the application's failure it overrode. */
+  private static boolean isConnectionLoss(TransactionSystemException e) {
+    Throwable application = e.getApplicationException();
+    return isConnectionLoss((Throwable) e)
+        || (application != null && isConnectionLoss(application));
+  }
+
+  private static boolean isConnectionLoss(Throwable e) {
+    if (causedBy(e, DataAccessResourceFailureException.class) != null
+        || causedBy(e, SQLTransientConnectionException.class) != null
+        || causedBy(e, SQLRecoverableException.class) != null) {
+      return true;
+    }
+    SQLException sql = causedBy(e, SQLException.class);
+    // SQLSTATE class 08: connection exception.
+    return sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
   }
 
   static ResponseEntity<ErrorResponse> error(
@@ -264,80 +219,8 @@ public class GlobalErrorHandler {
         .body(ErrorResponse.of(code, message, null, requestId(request)));
   }
 
-  private static ResponseEntity<ErrorResponse> validation(
-      String message,
-      @Nullable List<ErrorResponse.FieldViolation> details,
-      HttpServletRequest request) {
-    return ResponseEntity.status(ErrorCode.VALIDATION_ERROR.status())
-        .body(ErrorResponse.of(ErrorCode.VALIDATION_ERROR, message, details, requestId(request)));
-  }
-
   private static @Nullable String requestId(HttpServletRequest request) {
     return ErrorResponseWriter.requestId(request);
-  }
-
-  /**
-   * {@code jsonType}: the body whose JSON names the fields; {@code null} keeps the names as bound.
-   */
-  private List<ErrorResponse.FieldViolation> fieldViolations(
-      @Nullable Class<?> jsonType, List<FieldError> errors) {
-    return errors.stream()
-        .map(
-            f ->
-                new ErrorResponse.FieldViolation(
-                    jsonFields.of(jsonType, f.getField()),
-                    fieldMessage(f.isBindingFailure(), f.getDefaultMessage())))
-        .toList();
-  }
-
-  private static List<ErrorResponse.FieldViolation> sorted(
-      List<ErrorResponse.FieldViolation> details) {
-    return details.stream()
-        .sorted(Comparator.comparing(ErrorResponse.FieldViolation::field))
-        .toList();
-  }
-
-  /** The JSON path of a body failure as the client wrote it: {@code items[2].title}. */
-  private static String jsonPath(List<JacksonException.Reference> references) {
-    StringBuilder path = new StringBuilder();
-    for (JacksonException.Reference reference : references) {
-      if (reference.getPropertyName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.toString();
-  }
-
-  /**
-   * A parameter as the client sends it: its {@code @RequestParam}, {@code @PathVariable} or
-   * {@code @RequestHeader} name.
-   */
-  private static String requestName(MethodParameter parameter) {
-    for (Annotation annotation : parameter.getParameterAnnotations()) {
-      String name =
-          switch (annotation) {
-            case RequestParam param -> param.name();
-            case PathVariable variable -> variable.name();
-            case RequestHeader header -> header.name();
-            default -> "";
-          };
-      if (!name.isEmpty()) {
-        return name;
-      }
-    }
-    return parameter.getParameterName() == null ? "parameter" : parameter.getParameterName();
-  }
-
-  private static String fieldMessage(boolean bindingFailure, @Nullable String message) {
-    // A binding failure's default message is a framework sentence naming Java types.
-    return bindingFailure || message == null ? "has an invalid value" : message;
-  }
-
-  private static String lastNode(String path) {
-    int dot = path.lastIndexOf('.');
-    return dot < 0 ? path : path.substring(dot + 1);
   }
 
   static <T extends Throwable> @Nullable T causedBy(Throwable e, Class<T> type) {

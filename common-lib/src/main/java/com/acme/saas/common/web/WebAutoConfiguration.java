@@ -14,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.ContentNegotiationConfi
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** The envelope, the error catalogue, request ids and body limits for every Spring MVC service. */
 @AutoConfiguration(
@@ -24,12 +25,16 @@ public class WebAutoConfiguration {
 
   /**
    * Unknown request fields are rejected, so a body can never set what the API does not name; an
-   * integer field refuses a fraction (2.5 is a client error, not 2).
+   * integer field refuses a fraction (2.5 is a client error, not 2); a string refuses U+0000 and
+   * unpaired surrogates ({@link WellFormedText}).
    */
   @Bean
   JsonMapperBuilderCustomizer strictRequestBodies() {
     return builder ->
         builder
+            .addModule(
+                new SimpleModule("well-formed-text")
+                    .addDeserializer(String.class, new WellFormedText()))
             .enable(
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
@@ -67,6 +72,14 @@ public class WebAutoConfiguration {
     FilterRegistrationBean<BodySizeLimitFilter> registration =
         new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize(), errors));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(ErrorResponseWriter errors) {
+    FilterRegistrationBean<ContentTypeFilter> registration =
+        new FilterRegistrationBean<>(new ContentTypeFilter(errors));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 

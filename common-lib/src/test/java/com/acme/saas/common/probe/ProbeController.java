@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +33,29 @@ class ProbeController {
 
   private final ProbeEvents events;
   private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
 
-  ProbeController(ProbeEvents events, JdbcClient jdbc) {
+  ProbeController(ProbeEvents events, JdbcClient jdbc, TransactionTemplate transactions) {
     this.events = events;
     this.jdbc = jdbc;
+    this.transactions = transactions;
+  }
+
+  /** As above, inside a transaction: its rollback then fails on the dead session too. */
+  @GetMapping("/probe/database-cut-in-transaction")
+  ApiResponse<Object> databaseCutInTransaction() {
+    return ApiResponse.of(
+        transactions.execute(
+            status ->
+                jdbc.sql("select pg_terminate_backend(pg_backend_pid())").query().singleValue()));
+  }
+
+  /** The database picks this request's transaction as a deadlock's victim. */
+  @GetMapping("/probe/deadlock")
+  ApiResponse<Object> deadlock() {
+    return ApiResponse.of(
+        jdbc.sql("do $$ begin raise exception 'deadlock detected' using errcode = '40P01'; end $$")
+            .update());
   }
 
   /**

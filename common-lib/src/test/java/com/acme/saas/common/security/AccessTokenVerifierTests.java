@@ -12,8 +12,11 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -152,7 +155,107 @@ class AccessTokenVerifierTests {
     assertThat(verifier.verify(TestTokens.user(userId)).userId()).isEqualTo(userId);
   }
 
+  // A token used again skips the RSA check only: every answer stays what a full check would give.
+
+  @Test
+  void aTokenUsedAgainIsNotVerifiedAgain() {
+    String token = TestTokens.user(userId);
+    VerifiedToken first = verifier.verify(token);
+    long checks = verifier.signatureChecks();
+    for (int i = 0; i < 5; i++) {
+      assertThat(verifier.verify(token)).isEqualTo(first);
+      assertThat(verifier.verifyIfRemembered(token)).isEqualTo(first);
+    }
+    assertThat(verifier.signatureChecks()).isEqualTo(checks);
+  }
+
+  @Test
+  void aRememberedTokenPastItsExpiryIsRejected() {
+    MovableClock clock = new MovableClock();
+    AccessTokenVerifier remembering =
+        verifier(Duration.ofMinutes(5), Duration.ofSeconds(30), 10_000, clock);
+    String token =
+        TestTokens.token(
+            userId, "USER", c -> c.expirationTime(Date.from(clock.instant().plusSeconds(60))));
+    assertThat(remembering.verify(token).userId()).isEqualTo(userId);
+    long checks = remembering.signatureChecks();
+
+    clock.advance(Duration.ofSeconds(60 + 31));
+
+    assertThatThrownBy(() -> remembering.verify(token))
+        .isInstanceOfSatisfying(
+            TokenRejectedException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_EXPIRED));
+    assertThatThrownBy(() -> remembering.verifyIfRemembered(token))
+        .isInstanceOf(TokenRejectedException.class);
+    assertThat(remembering.signatureChecks())
+        .as("the expiry is checked on every use, not only when the token is first verified")
+        .isEqualTo(checks);
+  }
+
+  @Test
+  void aBadSignatureIsNeverServedFromTheCache() {
+    String token = TestTokens.user(userId);
+    verifier.verify(token);
+    String[] parts = token.split("\\.");
+    byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+    signature[signature.length / 2] ^= 1;
+    String flipped =
+        parts[0]
+            + "."
+            + parts[1]
+            + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+    assertInvalid(flipped);
+    assertThat(verifier.verifyIfRemembered(flipped)).isNull();
+
+    RSAKey impostor = TestTokens.generate(TestTokens.signingKey().getKeyID());
+    String sameClaimsOtherKey =
+        TestTokens.sign(impostor, TestTokens.claims(userId, "ADMIN", c -> {}));
+    assertInvalid(sameClaimsOtherKey);
+    assertInvalid(sameClaimsOtherKey);
+
+    assertThat(verifier.verify(token).userId()).isEqualTo(userId);
+  }
+
+  @Test
+  void aTokenOfARemovedKeyIsRejectedOnceTheKeySetIsRefetchedAsWithoutTheCache() throws Exception {
+    Duration ttl = Duration.ofSeconds(2);
+    AccessTokenVerifier remembering =
+        verifier(ttl, Duration.ofMillis(100), 10_000, Clock.systemUTC());
+    AccessTokenVerifier forgetting = verifier(ttl, Duration.ofMillis(100), 0, Clock.systemUTC());
+    String token = TestTokens.user(userId);
+    assertThat(remembering.verify(token).userId()).isEqualTo(userId);
+    assertThat(forgetting.verify(token).userId()).isEqualTo(userId);
+
+    TestTokens.publish(new JWKSet(TestTokens.generate("test-key-2").toPublicJWK()));
+
+    // Until each verifier refetches the key set, both still hold the removed key (as before) ...
+    assertThat(remembering.verify(token).userId()).isEqualTo(userId);
+    assertThat(forgetting.verify(token).userId()).isEqualTo(userId);
+    Thread.sleep(ttl.plusMillis(500).toMillis());
+    // ... and once they have, neither accepts a token it signed, remembered or not.
+    assertThat(remembering.verifyIfRemembered(token)).isNull();
+    assertInvalid(remembering, token);
+    assertInvalid(forgetting, token);
+  }
+
+  @Test
+  void theCacheIsBounded() {
+    AccessTokenVerifier small =
+        verifier(Duration.ofMinutes(5), Duration.ofSeconds(30), 3, Clock.systemUTC());
+    for (int i = 0; i < 20; i++) {
+      UUID someone = UUID.randomUUID();
+      assertThat(small.verify(TestTokens.user(someone)).userId()).isEqualTo(someone);
+    }
+    assertThat(small.rememberedTokens()).isLessThanOrEqualTo(3);
+  }
+
   private void assertInvalid(String token) {
+    assertInvalid(verifier, token);
+  }
+
+  private static void assertInvalid(AccessTokenVerifier verifier, String token) {
     assertThatThrownBy(() -> verifier.verify(token))
         .isInstanceOfSatisfying(
             TokenRejectedException.class,
@@ -164,16 +267,46 @@ class AccessTokenVerifierTests {
   }
 
   private static AccessTokenVerifier verifier() {
+    return verifier(Duration.ofMinutes(5), Duration.ofSeconds(30), 10_000, Clock.systemUTC());
+  }
+
+  private static AccessTokenVerifier verifier(
+      Duration jwksCacheTtl, Duration jwksMinRefreshInterval, long tokenCacheSize, Clock clock) {
     TokenProperties properties =
         new TokenProperties(
             TestTokens.jwksUri(),
             TestTokens.ISSUER,
             TestTokens.AUDIENCE,
             Duration.ofSeconds(30),
-            Duration.ofMinutes(5),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(2),
-            List.of());
-    return new AccessTokenVerifier(AccessTokenVerifier.remoteKeys(properties), properties);
+            jwksCacheTtl,
+            jwksMinRefreshInterval,
+            Duration.ofSeconds(1),
+            List.of(),
+            tokenCacheSize);
+    return new AccessTokenVerifier(AccessTokenVerifier.remoteKeys(properties), properties, clock);
+  }
+
+  /** A clock the test moves. */
+  private static final class MovableClock extends Clock {
+    private volatile Instant now = Instant.now();
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ResourceServerTests {
 
   @LocalServerPort int port;
+  @Autowired AccessTokenVerifier verifier;
   HttpApi api;
 
   @BeforeEach
@@ -70,6 +72,20 @@ class ResourceServerTests {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.data().path("id").asString()).isEqualTo(userId.toString());
     assertThat(response.data().path("role").asString()).isEqualTo("USER");
+  }
+
+  @Test
+  void aTokenUsedAgainCostsNoSecondSignatureCheck() {
+    UUID userId = UUID.randomUUID();
+    String token = TestTokens.user(userId);
+    assertThat(api.get("/probe/me", token).status()).isEqualTo(200);
+    long checks = verifier.signatureChecks();
+    for (int i = 0; i < 3; i++) {
+      HttpApi.Response again = api.get("/probe/me", token);
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.data().path("id").asString()).isEqualTo(userId.toString());
+    }
+    assertThat(verifier.signatureChecks()).isEqualTo(checks);
   }
 
   @Test

@@ -82,6 +82,38 @@ class ErrorCatalogueTests {
         .isEqualTo("count");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"*/*", "application/*", "json"})
+  void aContentTypeWithoutAConcreteTypeIs415(String contentType) {
+    // Spring MVC asserts a concrete type while reading the body: unguarded, that was a 500.
+    HttpApi.Response response =
+        api.call("POST", "/probe/items")
+            .bearer(token)
+            .body("{\"name\":\"pen\",\"count\":1}".getBytes(), contentType)
+            .send();
+    assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void aCharacterOutsideTheBasicPlaneIsText() {
+    HttpApi.Response response =
+        api.post("/probe/items", token, "{\"name\":\"pen \\ud83d\\ude00\",\"count\":1}");
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    assertThat(response.data().path("name").asString()).isEqualTo("pen \ud83d\ude00");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a\\u0000b", "a\\ud800b", "\\udc00"})
+  void aNulOrAnUnpairedSurrogateInABodyStringIsRefusedNamingTheField(String escaped) {
+    // PostgreSQL text cannot hold U+0000 and UTF-8 encoders (the password hash) refuse an
+    // unpaired surrogate: unguarded, both were 500s.
+    HttpApi.Response response =
+        api.post("/probe/items", token, "{\"name\":\"" + escaped + "\",\"count\":1}");
+    assertValidationError(response);
+    assertThat(response.json().path("error").path("details").get(0).path("field").asString())
+        .isEqualTo("name");
+  }
+
   @Test
   void aFractionForAnIntegerFieldIsRefusedNotTruncated() {
     HttpApi.Response response = api.post("/probe/items", token, "{\"name\":\"pen\",\"count\":2.5}");
@@ -179,13 +211,20 @@ class ErrorCatalogueTests {
             "secret_table", "hunter2", "IllegalStateException", "java.", "at com.", "Exception");
   }
 
-  @Test
-  void aDatabaseSessionCutUnderARequestIs503WithRetryAfterAndNoInternals() {
-    HttpApi.Response cut = api.get("/probe/database-cut", token);
+  /**
+   * The database's own failures: the request's session cut, the same inside a transaction whose
+   * rollback then fails too, and the request's transaction chosen as a deadlock's victim.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"/probe/database-cut", "/probe/database-cut-in-transaction", "/probe/deadlock"})
+  void aDatabaseFailureUnderARequestIs503WithRetryAfterAndNoInternals(String path) {
+    HttpApi.Response failed = api.get(path, token);
 
-    assertError(cut, 503, "SERVICE_UNAVAILABLE");
-    assertThat(cut.header("Retry-After")).isEqualTo("1");
-    assertThat(cut.text()).doesNotContain("terminat", "PSQL", "Exception", "SQL");
+    assertError(failed, 503, "SERVICE_UNAVAILABLE");
+    assertThat(failed.header("Retry-After")).isEqualTo("1");
+    assertThat(failed.text())
+        .doesNotContain("terminat", "rollback", "deadlock", "40P01", "PSQL", "Exception", "SQL");
   }
 
   @Test

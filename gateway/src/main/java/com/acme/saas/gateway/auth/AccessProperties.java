@@ -1,12 +1,10 @@
 package com.acme.saas.gateway.auth;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,12 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * naming its role. The first matching rule decides; a request no rule matches is refused.
  *
  * @param rules request pattern ({@code "GET,PATCH /api/v1/users/{id}"}) and the roles allowed
- * @param tokenCacheSize verified tokens kept, each until it expires
  */
 @Validated
 @ConfigurationProperties("saas.gateway.access")
-public record AccessProperties(
-    @NotEmpty List<@Valid Rule> rules, @DefaultValue("100000") @Min(0) long tokenCacheSize) {
+public record AccessProperties(@NotEmpty List<@Valid Rule> rules) {
 
   /** Who may send requests matching {@code request}. */
   public record Rule(@NotBlank String request, @NotEmpty List<@NotBlank String> roles) {}

@@ -3,6 +3,7 @@ package com.acme.saas.gateway.auth;
 import com.acme.saas.common.security.VerifiedToken;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
+import com.acme.saas.gateway.FilterOrder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -22,15 +23,12 @@ import reactor.core.publisher.Mono;
 @Component
 final class AuthenticationFilter implements GlobalFilter, Ordered {
 
-  /** Runs before rate limiting (which counts per user) and long before the routing filters. */
-  static final int ORDER = -300;
-
   private static final String BEARER = "Bearer ";
 
   private final AccessTable access;
-  private final VerifiedTokenCache tokens;
+  private final NonBlockingVerifier tokens;
 
-  AuthenticationFilter(AccessTable access, VerifiedTokenCache tokens) {
+  AuthenticationFilter(AccessTable access, NonBlockingVerifier tokens) {
     this.access = access;
     this.tokens = tokens;
   }
@@ -76,6 +74,6 @@ final class AuthenticationFilter implements GlobalFilter, Ordered {
 
   @Override
   public int getOrder() {
-    return ORDER;
+    return FilterOrder.AUTHENTICATION;
   }
 }

@@ -5,6 +5,7 @@ import com.acme.saas.common.security.TokenRejectedException;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
 import com.acme.saas.common.web.ErrorResponse;
+import com.acme.saas.gateway.FilterOrder;
 import com.acme.saas.gateway.resilience.ResilienceProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * down or slow service) with the error envelope. Runs before Spring Boot's own handler.
  */
 @Component
-@Order(-2)
+@Order(FilterOrder.ERROR_HANDLER)
 public final class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorHandler.class);

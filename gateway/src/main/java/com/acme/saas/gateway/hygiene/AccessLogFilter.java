@@ -2,11 +2,11 @@ package com.acme.saas.gateway.hygiene;
 
 import com.acme.saas.common.observability.RequestIds;
 import com.acme.saas.common.security.VerifiedToken;
+import com.acme.saas.gateway.FilterOrder;
 import com.acme.saas.gateway.auth.Caller;
 import com.acme.saas.gateway.errors.EnvelopeErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * too.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(FilterOrder.ACCESS_LOG)
 final class AccessLogFilter implements WebFilter {
 
   private static final Logger log = LoggerFactory.getLogger("gateway.access");

@@ -3,9 +3,9 @@ package com.acme.saas.gateway.hygiene;
 import com.acme.saas.common.security.RequestPattern;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
+import com.acme.saas.gateway.FilterOrder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * (chunked bodies) as soon as the bytes streamed past it. The bytes themselves pass untouched.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(FilterOrder.BODY_LIMIT)
 final class BodyLimitFilter implements WebFilter {
 
   private record Limit(RequestPattern pattern, long maxBytes) {}

@@ -1,7 +1,7 @@
 package com.acme.saas.gateway.hygiene;
 
 import com.acme.saas.common.observability.RequestIds;
-import org.springframework.core.Ordered;
+import com.acme.saas.gateway.FilterOrder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * service, echoes it to the client, and keeps it as an exchange attribute for logs and errors.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.REQUEST_ID)
 final class RequestIdFilter implements WebFilter {
 
   @Override

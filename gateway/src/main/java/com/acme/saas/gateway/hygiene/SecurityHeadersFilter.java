@@ -1,7 +1,7 @@
 package com.acme.saas.gateway.hygiene;
 
+import com.acme.saas.gateway.FilterOrder;
 import java.util.Map;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * whatever a service sent, so no service can weaken them.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(FilterOrder.SECURITY_HEADERS)
 final class SecurityHeadersFilter implements WebFilter {
 
   /**

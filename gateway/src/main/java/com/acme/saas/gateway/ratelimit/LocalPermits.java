@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  * with the Redis window they were reserved in. A refusal is remembered until its {@code
  * Retry-After}, so a client over its limit costs no Redis call either.
  */
-final class LocalPermits {
+final class LocalPermits implements RateLimiter {
 
   private final SlidingWindowCounter counter;
   private final Policy policy;
@@ -43,14 +43,17 @@ final class LocalPermits {
         (int) Math.min(Integer.MAX_VALUE, Math.max(policy.batch(), policy.limit() / 10));
     this.pools =
         Caffeine.newBuilder()
-            .executor(Runnable::run) // as in auth.VerifiedTokenCache: no thread wake-up per drain
+            .executor(
+                Runnable
+                    ::run) // as in common-lib's AccessTokenVerifier: no thread wake-up per drain
             .maximumSize(maxKeys)
             .expireAfterAccess(policy.window().toMillis(), TimeUnit.MILLISECONDS)
             .build();
   }
 
   /** A decision made from this replica's permits alone, or null when Redis must be asked. */
-  @Nullable Decision tryTake(String key) {
+  @Override
+  public @Nullable Decision tryDecideNow(String key) {
     Pool pool = pools.getIfPresent(key);
     return pool == null ? null : takeFrom(pool, key);
   }
@@ -58,7 +61,8 @@ final class LocalPermits {
   /**
    * Decides from this replica's permits, waiting for a reservation in Redis when there are none.
    */
-  Mono<Decision> take(String key) {
+  @Override
+  public Mono<Decision> decide(String key) {
     Pool pool = pools.get(key, k -> new Pool(policy.batch(), maxBatch));
     Decision local = takeFrom(pool, key);
     if (local != null) {
@@ -75,7 +79,7 @@ final class LocalPermits {
       }
     }
     // Every request waiting on the reservation then takes its own permit, or waits for the next.
-    return refill.then(Mono.defer(() -> take(key)));
+    return refill.then(Mono.defer(() -> decide(key)));
   }
 
   private @Nullable Decision takeFrom(Pool pool, String key) {

@@ -1,5 +1,6 @@
 package com.acme.saas.gateway.resilience;
 
+import com.acme.saas.gateway.FilterOrder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -19,9 +20,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 final class CircuitBreakerFilter implements GlobalFilter, Ordered {
-
-  /** After authentication and rate limiting, around the retries and the proxying itself. */
-  static final int ORDER = -100;
 
   private final CircuitBreakerRegistry breakers;
   private final ResilienceProperties properties;
@@ -46,6 +44,6 @@ final class CircuitBreakerFilter implements GlobalFilter, Ordered {
 
   @Override
   public int getOrder() {
-    return ORDER;
+    return FilterOrder.CIRCUIT_BREAKER;
   }
 }

@@ -30,6 +30,17 @@ class ArchitectureRulesTests {
   }
 
   @Test
+  void featuresThatCallEachOtherAreReported() {
+    JavaClasses cycle = new ClassFileImporter().importPackages("com.acme.saas.cyclefixture");
+    assertThatThrownBy(() -> ArchitectureRules.FEATURES_DEPEND_ONE_WAY.check(cycle))
+        .hasMessageContaining("cyclefixture.orders")
+        .hasMessageContaining("cyclefixture.invoices");
+    JavaClasses oneWay = new ClassFileImporter().importPackages(getClass().getPackageName() + "..");
+    assertThatCode(() -> ArchitectureRules.FEATURES_DEPEND_ONE_WAY.check(oneWay))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void classesThatKeepTheRulesPass() {
     JavaClasses tasksOnly =
         new ClassFileImporter().importPackages(getClass().getPackageName() + ".tasks");

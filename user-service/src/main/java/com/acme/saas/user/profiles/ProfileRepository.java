@@ -40,12 +40,20 @@ class ProfileRepository {
         .optional();
   }
 
-  /** Locks every admin's profile, always in the same order, and tells how many there are. */
+  /**
+   * Takes the lock that every role change and deletion holds until its transaction ends, then tells
+   * how many admins there are: with changes to the admin set in single file, the count stays true
+   * until the caller commits. One lock instead of locking the admins' rows: two changes scanning
+   * the admin rows while a third flips one of them can each hold a row the other waits for (a
+   * deadlock, seen with concurrent admins).
+   */
   int lockAdmins() {
-    return jdbc.sql("select id from profiles where role = 'ADMIN' order by id for update")
-        .query(UUID.class)
-        .list()
-        .size();
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('profiles-admin-set:' || current_schema()))")
+        .query()
+        .singleRow();
+    return jdbc.sql("select count(*) from profiles where role = 'ADMIN'")
+        .query(Integer.class)
+        .single();
   }
 
   /** Creates the profile unless it exists; {@code provisional} when only a token vouches for it. */

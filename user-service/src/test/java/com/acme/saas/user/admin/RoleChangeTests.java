@@ -12,6 +12,7 @@ import com.acme.saas.user.SuiteEvents;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -131,8 +132,8 @@ class RoleChangeTests {
     http.get("/api/v1/users/me", other);
     Future<HttpApi.Response> first;
     Future<HttpApi.Response> second;
-    // A SHARE lock on profiles lets both requests read the admins but not update them, so
-    // without the rule's row locks both would see two admins and both demotions would pass.
+    // A SHARE lock on profiles lets both requests count the admins but not update them, so
+    // without the admin-set lock both would see two admins and both demotions would pass.
     try (Connection gate = dataSource.getConnection();
         ExecutorService pool = Executors.newFixedThreadPool(2)) {
       gate.setAutoCommit(false);
@@ -160,6 +161,44 @@ class RoleChangeTests {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void adminsFlippingRolesAtOnceAllSucceed() throws Exception {
+    // Each admin flips its own target between USER and ADMIN, so the admin set changes under
+    // every request: changes that locked the admins' rows one by one deadlocked here.
+    int flips = 20;
+    List<UUID> targets = new ArrayList<>();
+    List<Future<List<Integer>>> workers = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      for (int i = 0; i < 4; i++) {
+        String token = TestTokens.admin(UUID.randomUUID());
+        http.get("/api/v1/users/me", token);
+        UUID target = user();
+        targets.add(target);
+        workers.add(
+            pool.submit(
+                () -> {
+                  HttpApi client = HttpApi.local(port);
+                  List<Integer> statuses = new ArrayList<>();
+                  for (int n = 0; n < flips; n++) {
+                    String role = n % 2 == 0 ? "ADMIN" : "USER";
+                    statuses.add(
+                        client
+                            .patch("/api/v1/users/" + target, token, Map.of("role", role))
+                            .status());
+                  }
+                  return statuses;
+                }));
+      }
+    }
+
+    for (Future<List<Integer>> worker : workers) {
+      assertThat(worker.get()).containsOnly(200);
+    }
+    for (UUID target : targets) {
+      assertThat(outboxRows(target)).as("one event per change of %s", target).isEqualTo(flips);
+    }
   }
 
   @ParameterizedTest

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.testsupport.HttpApi;
 import java.time.Duration;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -13,28 +12,6 @@ import java.util.function.Supplier;
  * recovers.
  */
 final class Answers {
-
-  /** The error codes of docs/API.md's catalogue. */
-  static final Set<String> CATALOGUE =
-      Set.of(
-          "VALIDATION_ERROR",
-          "INVALID_CREDENTIALS",
-          "TOKEN_MISSING",
-          "TOKEN_EXPIRED",
-          "TOKEN_INVALID",
-          "INSUFFICIENT_PERMISSIONS",
-          "PLAN_LIMIT_REACHED",
-          "RESOURCE_NOT_FOUND",
-          "METHOD_NOT_ALLOWED",
-          "EMAIL_ALREADY_EXISTS",
-          "CONFLICT",
-          "PAYLOAD_TOO_LARGE",
-          "UNSUPPORTED_MEDIA_TYPE",
-          "ACCOUNT_LOCKED",
-          "RATE_LIMIT_EXCEEDED",
-          "INTERNAL_ERROR",
-          "SERVICE_UNAVAILABLE",
-          "GATEWAY_TIMEOUT");
 
   private Answers() {}
 

@@ -1,4 +1,4 @@
-package com.acme.saas.auth.login;
+package com.acme.saas.auth.lockout;
 
 import com.acme.saas.auth.accounts.Account;
 import com.acme.saas.common.web.ApiException;

@@ -1,4 +1,4 @@
-package com.acme.saas.auth.accounts;
+package com.acme.saas.auth.registration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;

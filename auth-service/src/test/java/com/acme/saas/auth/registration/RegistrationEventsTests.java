@@ -1,4 +1,4 @@
-package com.acme.saas.auth.accounts;
+package com.acme.saas.auth.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

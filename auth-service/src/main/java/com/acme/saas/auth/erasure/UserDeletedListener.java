@@ -1,7 +1,9 @@
-package com.acme.saas.auth.accounts;
+package com.acme.saas.auth.erasure;
 
-import com.acme.saas.auth.login.LoginThrottle;
-import com.acme.saas.auth.sessions.RefreshTokenRepository;
+import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.OneTimeTokens;
+import com.acme.saas.auth.lockout.LoginThrottle;
+import com.acme.saas.auth.sessions.Sessions;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.common.inbox.EventHandler;
@@ -10,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Erases the user's credentials, every refresh token and mailed token, and its failed-login record.
+ * Erases a deleted user: each feature forgets what it holds through its own API (the failed-login
+ * record, every session, the mailed tokens, then the account with its credentials; the second
+ * factor goes with the account, by its foreign keys).
  */
 @Component
 class UserDeletedListener implements EventHandler<UserDeleted> {
@@ -18,17 +22,17 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
   private static final Logger log = LoggerFactory.getLogger(UserDeletedListener.class);
 
   private final AccountRepository accounts;
-  private final RefreshTokenRepository refreshTokens;
+  private final Sessions sessions;
   private final LoginThrottle throttle;
   private final OneTimeTokens oneTimeTokens;
 
   UserDeletedListener(
       AccountRepository accounts,
-      RefreshTokenRepository refreshTokens,
+      Sessions sessions,
       LoginThrottle throttle,
       OneTimeTokens oneTimeTokens) {
     this.accounts = accounts;
-    this.refreshTokens = refreshTokens;
+    this.sessions = sessions;
     this.throttle = throttle;
     this.oneTimeTokens = oneTimeTokens;
   }
@@ -36,7 +40,7 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
   @Override
   public void handle(UserDeleted event, EventEnvelope envelope) {
     accounts.find(event.userId()).ifPresent(account -> throttle.reset(account.email()));
-    int tokens = refreshTokens.deleteAllOf(event.userId());
+    int tokens = sessions.forget(event.userId());
     oneTimeTokens.deleteAllOf(event.userId());
     accounts.delete(event.userId());
     log.info("user.erased userId={} refreshTokens={}", event.userId(), tokens);

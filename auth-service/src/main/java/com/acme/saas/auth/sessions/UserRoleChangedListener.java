@@ -1,6 +1,6 @@
-package com.acme.saas.auth.accounts;
+package com.acme.saas.auth.sessions;
 
-import com.acme.saas.auth.sessions.RefreshTokenRepository;
+import com.acme.saas.auth.accounts.AccountRepository;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserRoleChanged;
 import com.acme.saas.common.inbox.EventHandler;
@@ -18,17 +18,17 @@ class UserRoleChangedListener implements EventHandler<UserRoleChanged> {
   private static final Logger log = LoggerFactory.getLogger(UserRoleChangedListener.class);
 
   private final AccountRepository accounts;
-  private final RefreshTokenRepository refreshTokens;
+  private final Sessions sessions;
 
-  UserRoleChangedListener(AccountRepository accounts, RefreshTokenRepository refreshTokens) {
+  UserRoleChangedListener(AccountRepository accounts, Sessions sessions) {
     this.accounts = accounts;
-    this.refreshTokens = refreshTokens;
+    this.sessions = sessions;
   }
 
   @Override
   public void handle(UserRoleChanged event, EventEnvelope envelope) {
     accounts.updateRole(event.userId(), event.role());
-    int revoked = refreshTokens.revokeAllOf(event.userId());
+    int revoked = sessions.logoutAll(event.userId());
     log.info(
         "user.role_changed userId={} role={} revokedRefreshTokens={}",
         event.userId(),

@@ -1,4 +1,4 @@
-package com.acme.saas.auth.accounts;
+package com.acme.saas.auth.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,6 @@
-package com.acme.saas.auth.accounts;
+package com.acme.saas.auth.registration;
 
+import com.acme.saas.auth.accounts.StrongPassword;
 import com.acme.saas.auth.sessions.SignedIn;
 import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.web.ApiResponse;

@@ -1,4 +1,4 @@
-package com.acme.saas.auth.login;
+package com.acme.saas.auth.lockout;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;

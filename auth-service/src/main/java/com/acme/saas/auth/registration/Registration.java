@@ -1,5 +1,8 @@
-package com.acme.saas.auth.accounts;
+package com.acme.saas.auth.registration;
 
+import com.acme.saas.auth.accounts.Account;
+import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.PasswordHasher;
 import com.acme.saas.auth.sessions.Sessions;
 import com.acme.saas.auth.sessions.SignedIn;
 import com.acme.saas.auth.verification.EmailVerification;

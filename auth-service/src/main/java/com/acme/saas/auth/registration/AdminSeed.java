@@ -1,5 +1,6 @@
-package com.acme.saas.auth.accounts;
+package com.acme.saas.auth.registration;
 
+import com.acme.saas.auth.accounts.PasswordPolicy;
 import com.acme.saas.common.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
