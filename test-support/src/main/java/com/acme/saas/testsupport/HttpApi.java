@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests: real requests over loopback, JSON bodies, bearer tokens. */
+/**
+ * A plain HTTP client for tests: real requests over loopback, JSON bodies, bearer tokens. An {@link
+ * ExchangeListener} given at construction sees every request it sends with the response it got
+ * (infra/e2e checks each against the gateway's OpenAPI document that way).
+ */
 public final class HttpApi {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -23,9 +28,15 @@ public final class HttpApi {
           .version(HttpClient.Version.HTTP_1_1)
           .build();
   private final String baseUrl;
+  private final ExchangeListener listener;
 
   public HttpApi(String baseUrl) {
+    this(baseUrl, exchange -> {});
+  }
+
+  public HttpApi(String baseUrl, ExchangeListener listener) {
     this.baseUrl = baseUrl;
+    this.listener = listener;
   }
 
   public static HttpApi local(int port) {
@@ -60,12 +71,32 @@ public final class HttpApi {
     return value instanceof String s ? s : JSON.writeValueAsString(value);
   }
 
+  /** Told of every exchange after its response arrived; a listener that throws fails the call. */
+  @FunctionalInterface
+  public interface ExchangeListener {
+    void exchanged(Exchange exchange);
+  }
+
+  /**
+   * One request as sent ({@code path} with its query string, {@code body} empty when none) and the
+   * response to it. {@code outsideContract} says why the caller sent it deliberately outside the
+   * API's contract ({@link Call#outsideContract}), else null.
+   */
+  public record Exchange(
+      String method,
+      String path,
+      Map<String, String> headers,
+      byte[] body,
+      @Nullable String outsideContract,
+      Response response) {}
+
   /** One request being built. */
   public final class Call {
     private final String method;
     private final String path;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+    private byte[] bytes = new byte[0];
+    private @Nullable String outsideContract;
 
     private Call(String method, String path) {
       this.method = method;
@@ -88,14 +119,23 @@ public final class HttpApi {
     public Call json(@Nullable Object value) {
       if (value != null) {
         headers.putIfAbsent("Content-Type", "application/json");
-        body = HttpRequest.BodyPublishers.ofString(HttpApi.json(value));
+        bytes = HttpApi.json(value).getBytes(StandardCharsets.UTF_8);
       }
       return this;
     }
 
     public Call body(byte[] bytes, String contentType) {
       headers.put("Content-Type", contentType);
-      body = HttpRequest.BodyPublishers.ofByteArray(bytes);
+      this.bytes = bytes.clone();
+      return this;
+    }
+
+    /**
+     * Marks a request the caller sends deliberately outside the API's contract (a path no route
+     * has, say), so that a listener checking exchanges against the contract can leave it out.
+     */
+    public Call outsideContract(String why) {
+      this.outsideContract = why;
       return this;
     }
 
@@ -103,18 +143,25 @@ public final class HttpApi {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(baseUrl + path))
               .timeout(Duration.ofSeconds(30))
-              .method(method, body);
+              .method(
+                  method,
+                  bytes.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(bytes));
       headers.forEach(request::header);
+      Response response;
       try {
-        HttpResponse<String> response =
-            client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response);
+        response = new Response(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
       } catch (IOException e) {
         throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
+      listener.exchanged(
+          new Exchange(
+              method, path, Map.copyOf(headers), bytes.clone(), outsideContract, response));
+      return response;
     }
   }
 

@@ -1,6 +1,8 @@
 package com.acme.saas.auth.login;
 
+import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.web.ApiResponse;
+import com.acme.saas.common.web.ErrorCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -23,6 +25,11 @@ class LoginController {
 
   /** The session, or {@code {mfaRequired: true, challenge}} for POST /api/v1/auth/login/mfa. */
   @PostMapping("/api/v1/auth/login")
+  @ErrorResponses({
+    ErrorCode.INVALID_CREDENTIALS,
+    ErrorCode.EMAIL_NOT_VERIFIED,
+    ErrorCode.ACCOUNT_LOCKED
+  })
   ApiResponse<?> login(@Valid @RequestBody LoginRequest request) {
     return ApiResponse.of(login.login(request.email(), request.password()));
   }

@@ -1,7 +1,9 @@
 package com.acme.saas.auth.mfa;
 
 import com.acme.saas.auth.sessions.SignedIn;
+import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.web.ApiResponse;
+import com.acme.saas.common.web.ErrorCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -23,6 +25,11 @@ class LoginMfaController {
   }
 
   @PostMapping("/api/v1/auth/login/mfa")
+  @ErrorResponses({
+    ErrorCode.INVALID_CREDENTIALS,
+    ErrorCode.TOKEN_INVALID,
+    ErrorCode.ACCOUNT_LOCKED
+  })
   ApiResponse<SignedIn> complete(@Valid @RequestBody LoginMfaRequest request) {
     return ApiResponse.of(challenges.complete(request.challenge(), request.code()));
   }

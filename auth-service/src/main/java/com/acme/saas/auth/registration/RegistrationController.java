@@ -2,7 +2,9 @@ package com.acme.saas.auth.registration;
 
 import com.acme.saas.auth.accounts.StrongPassword;
 import com.acme.saas.auth.sessions.SignedIn;
+import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.web.ApiResponse;
+import com.acme.saas.common.web.ErrorCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -36,6 +38,7 @@ class RegistrationController {
   }
 
   @PostMapping("/api/v1/auth/register")
+  @ErrorResponses({ErrorCode.EMAIL_ALREADY_EXISTS})
   @ResponseStatus(HttpStatus.CREATED)
   ApiResponse<SignedIn> register(@Valid @RequestBody RegisterRequest request) {
     return ApiResponse.of(

@@ -1,7 +1,9 @@
 package com.acme.saas.auth.sessions;
 
+import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.security.CurrentUser;
 import com.acme.saas.common.web.ApiResponse;
+import com.acme.saas.common.web.ErrorCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,7 @@ class SessionController {
   }
 
   @PostMapping("/refresh")
+  @ErrorResponses({ErrorCode.TOKEN_INVALID})
   ApiResponse<SessionTokens> refresh(@Valid @RequestBody RefreshTokenRequest request) {
     return ApiResponse.of(sessions.refresh(request.refreshToken()));
   }

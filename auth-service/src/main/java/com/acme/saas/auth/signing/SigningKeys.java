@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +41,11 @@ public class SigningKeys {
   public record Rotation(
       String kid,
       Instant activatesAt,
-      @Nullable String previousKid,
-      @Nullable Instant previousExpiresAt) {}
+      @Schema(types = {"string", "null"}) @Nullable String previousKid,
+      @Schema(
+              types = {"string", "null"},
+              format = "date-time")
+          @Nullable Instant previousExpiresAt) {}
 
   private final SigningKeyStore store;
   private final TransactionTemplate transactions;

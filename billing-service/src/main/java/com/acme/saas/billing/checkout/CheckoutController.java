@@ -2,8 +2,10 @@ package com.acme.saas.billing.checkout;
 
 import com.acme.saas.billing.checkout.CheckoutService.CheckoutSession;
 import com.acme.saas.billing.checkout.CheckoutService.PortalSession;
+import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.security.CurrentUser;
 import com.acme.saas.common.web.ApiResponse;
+import com.acme.saas.common.web.ErrorCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,12 +27,14 @@ class CheckoutController {
   }
 
   @PostMapping("/checkout-session")
+  @ErrorResponses({ErrorCode.CONFLICT})
   @ResponseStatus(HttpStatus.CREATED)
   ApiResponse<CheckoutSession> checkout(CurrentUser user, @Valid @RequestBody NewCheckout request) {
     return ApiResponse.of(service.checkout(user, request.plan()));
   }
 
   @PostMapping("/portal-session")
+  @ErrorResponses({ErrorCode.CONFLICT})
   @ResponseStatus(HttpStatus.CREATED)
   ApiResponse<PortalSession> portal(CurrentUser user) {
     return ApiResponse.of(service.portal(user));

@@ -1,5 +1,6 @@
 package com.acme.saas.billing.plans;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record Plan(
     @NotBlank String id,
     @NotBlank String name,
-    @Nullable String priceId,
+    @Schema(types = {"string", "null"}) @Nullable String priceId,
     @PositiveOrZero long amount,
     @NotBlank String currency,
     @NotBlank String interval) {

@@ -1,6 +1,7 @@
 package com.acme.saas.billing.subscriptions;
 
 import com.acme.saas.common.events.SubscriptionChanged;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -11,9 +12,15 @@ import org.jspecify.annotations.Nullable;
 public record SubscriptionView(
     String plan,
     String status,
-    @Nullable Instant currentPeriodEnd,
+    @Schema(
+            types = {"string", "null"},
+            format = "date-time")
+        @Nullable Instant currentPeriodEnd,
     boolean cancelAtPeriodEnd,
-    @Nullable Instant cancelAt) {
+    @Schema(
+            types = {"string", "null"},
+            format = "date-time")
+        @Nullable Instant cancelAt) {
 
   static final SubscriptionView NONE =
       new SubscriptionView(SubscriptionChanged.FREE, "none", null, false, null);

@@ -16,11 +16,14 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 
@@ -119,6 +122,32 @@ public final class OpenApiConventions implements OpenApiCustomizer {
     if (!responses.containsKey(status)) {
       responses.addApiResponse(status, errorResponse(description));
     }
+  }
+
+  /**
+   * Documents the errors a handler method names with {@link ErrorResponses}, one response per
+   * status, before {@link #customise} adds the shared ones (which keep what is declared).
+   */
+  public static OperationCustomizer errorResponses() {
+    return (operation, handler) -> {
+      ErrorResponses declared = handler.getMethodAnnotation(ErrorResponses.class);
+      if (declared != null) {
+        ApiResponses responses =
+            operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        operation.responses(responses);
+        Map<Integer, List<String>> codes = new TreeMap<>();
+        for (ErrorCode code : declared.value()) {
+          codes
+              .computeIfAbsent(code.status().value(), status -> new ArrayList<>())
+              .add(code.name());
+        }
+        codes.forEach(
+            (status, names) ->
+                responses.addApiResponse(
+                    String.valueOf(status), errorResponse(String.join(", ", names))));
+      }
+      return operation;
+    };
   }
 
   /** A response with the error envelope as its body. */

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.method.HandlerMethod;
 
 class OpenApiConventionsTests {
 
@@ -81,5 +82,42 @@ class OpenApiConventionsTests {
     assertThat(login.getResponses().keySet()).containsExactlyInAnyOrder("429", "500", "503");
     assertThat(webhook.getSecurity())
         .containsExactly(new SecurityRequirement().addList("stripe-signature"));
+  }
+
+  @Test
+  void errorsAHandlerDeclaresAreDocumentedByStatusAndKeptByTheConventions() throws Exception {
+    Operation register = new Operation().responses(new ApiResponses());
+    HandlerMethod handler =
+        new HandlerMethod(new Handlers(), Handlers.class.getDeclaredMethod("register"));
+
+    OpenApiConventions.errorResponses().customize(register, handler);
+    conventions.customise(
+        new OpenAPI()
+            .paths(new Paths().addPathItem("/api/v1/auth/login", new PathItem().post(register))));
+
+    assertThat(register.getResponses().keySet())
+        .containsExactlyInAnyOrder("401", "409", "429", "500", "503");
+    assertThat(register.getResponses().get("409").getDescription())
+        .isEqualTo("EMAIL_ALREADY_EXISTS, CONFLICT");
+    assertThat(register.getResponses().get("401").getDescription())
+        .isEqualTo("INVALID_CREDENTIALS");
+    assertThat(
+            register
+                .getResponses()
+                .get("409")
+                .getContent()
+                .get("application/json")
+                .getSchema()
+                .get$ref())
+        .isEqualTo("#/components/schemas/ErrorResponse");
+  }
+
+  static class Handlers {
+    @ErrorResponses({
+      ErrorCode.EMAIL_ALREADY_EXISTS,
+      ErrorCode.CONFLICT,
+      ErrorCode.INVALID_CREDENTIALS
+    })
+    void register() {}
   }
 }

@@ -12,6 +12,9 @@ import com.acme.saas.flags.evaluation.OfrepResponses.FlagError;
 import com.acme.saas.flags.evaluation.OfrepResponses.FlagEvaluation;
 import com.acme.saas.flags.evaluation.OfrepResponses.FlagEvaluationTypes;
 import com.acme.saas.flags.evaluation.OfrepResponses.Polling;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +77,14 @@ class OfrepController {
    * and only when something the caller would see changes; a matching If-None-Match answers 304.
    */
   @PostMapping("/evaluate/flags")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Every flag's evaluation for the caller, with its ETag",
+      content = @Content(schema = @Schema(implementation = BulkEvaluation.class)))
+  @ApiResponse(
+      responseCode = "304",
+      description = "Nothing the caller would see changed since the If-None-Match ETag",
+      content = @Content) // no body (springdoc would document the return type's)
   ResponseEntity<?> evaluateAll(
       CurrentUser caller,
       @RequestBody(required = false) @Nullable JsonNode body,

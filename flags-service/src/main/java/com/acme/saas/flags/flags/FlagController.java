@@ -47,6 +47,7 @@ class FlagController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity sets it
   ResponseEntity<ApiResponse<FlagView>> create(
       CurrentUser admin, @Valid @RequestBody NewFlag request) {
     FlagView flag = service.create(admin, request);

@@ -2,8 +2,10 @@ package com.acme.saas.gateway.openapi;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,7 +15,9 @@ import tools.jackson.databind.node.StringNode;
  * Merges the services' OpenAPI documents into one OpenAPI 3.1 document served from {@code /}. The
  * services serve the gateway's paths unchanged, so paths are taken as they are. Components of the
  * same name and the same content are kept once; a name two services use differently is prefixed
- * with the service's name in that service's part, references included.
+ * with the service's name in that service's part, references included. An operationId another
+ * service already uses is prefixed the same way: OpenAPI requires them unique, and tools that read
+ * the document (validators, client generators) refuse or mix up repeated ones.
  */
 final class OpenApiMerger {
 
@@ -46,12 +50,17 @@ final class OpenApiMerger {
     ObjectNode components = merged.putObject("components");
     ObjectNode schemas = components.putObject("schemas");
     ObjectNode securitySchemes = components.putObject("securitySchemes");
+    Set<String> operationIds = new HashSet<>();
     for (ServiceDocument part : documents) {
       JsonNode document = renameClashingSchemas(part, schemas);
       document
           .path("paths")
           .properties()
-          .forEach(path -> paths.set(path.getKey(), path.getValue()));
+          .forEach(
+              path ->
+                  paths.set(
+                      path.getKey(),
+                      uniqueOperationIds(part.service(), path.getValue(), operationIds)));
       document
           .at("/components/schemas")
           .properties()
@@ -62,6 +71,29 @@ final class OpenApiMerger {
           .forEach(scheme -> securitySchemes.set(scheme.getKey(), scheme.getValue()));
     }
     return merged;
+  }
+
+  /**
+   * The path item with each operationId that {@code taken} already holds prefixed with the
+   * service's name; adds the ids it keeps to {@code taken}.
+   */
+  private static JsonNode uniqueOperationIds(String service, JsonNode item, Set<String> taken) {
+    JsonNode result = item;
+    for (Map.Entry<String, JsonNode> operation : item.properties()) {
+      JsonNode id = operation.getValue().get("operationId");
+      if (id == null || !id.isString()) {
+        continue;
+      }
+      String unique = taken.contains(id.asString()) ? service + "." + id.asString() : id.asString();
+      taken.add(unique);
+      if (!unique.equals(id.asString())) {
+        if (result == item) {
+          result = item.deepCopy();
+        }
+        ((ObjectNode) result.get(operation.getKey())).put("operationId", unique);
+      }
+    }
+    return result;
   }
 
   /**

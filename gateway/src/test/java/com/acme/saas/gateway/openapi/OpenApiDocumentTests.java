@@ -26,7 +26,7 @@ class OpenApiDocumentTests {
   static final HttpServer AUTH =
       documentServer(
           """
-      {"openapi":"3.1.0","paths":{"/api/v1/auth/login":{"post":{"responses":{"200":{"description":"ok",
+      {"openapi":"3.1.0","paths":{"/api/v1/auth/login":{"post":{"operationId":"show","responses":{"200":{"description":"ok",
         "content":{"application/json":{"schema":{"$ref":"#/components/schemas/View"}}}}}}}},
        "components":{"schemas":{"View":{"type":"object","properties":{"token":{"type":"string"}}},
          "ErrorResponse":{"type":"object"}},
@@ -34,7 +34,7 @@ class OpenApiDocumentTests {
   static final HttpServer USERS =
       documentServer(
           """
-      {"openapi":"3.1.0","paths":{"/api/v1/users/me":{"get":{"responses":{"200":{"description":"ok",
+      {"openapi":"3.1.0","paths":{"/api/v1/users/me":{"get":{"operationId":"show","responses":{"200":{"description":"ok",
         "content":{"application/json":{"schema":{"$ref":"#/components/schemas/View"}}}}}}}},
        "components":{"schemas":{"View":{"type":"object","properties":{"email":{"type":"string"}}},
          "ErrorResponse":{"type":"object"}}}}""");
@@ -83,6 +83,11 @@ class OpenApiDocumentTests {
         .isEqualTo("#/components/schemas/users.View");
     assertThat(document.at("/components/schemas").propertyNames())
         .doesNotContain("users.ErrorResponse");
+    // So is an operationId the first service already uses.
+    assertThat(document.at("/paths/~1api~1v1~1auth~1login/post/operationId").asString())
+        .isEqualTo("show");
+    assertThat(document.at("/paths/~1api~1v1~1users~1me/get/operationId").asString())
+        .isEqualTo("users.show");
   }
 
   @Test

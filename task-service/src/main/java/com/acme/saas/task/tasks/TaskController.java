@@ -46,6 +46,7 @@ class TaskController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity sets it
   ResponseEntity<ApiResponse<TaskView>> create(
       CurrentUser user, @Valid @RequestBody NewTask request) {
     TaskView task = service.create(user, request);

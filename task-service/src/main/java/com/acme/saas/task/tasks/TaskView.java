@@ -1,5 +1,6 @@
 package com.acme.saas.task.tasks;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -10,9 +11,12 @@ record TaskView(
     UUID id,
     UUID userId,
     String title,
-    @Nullable String description,
+    @Schema(types = {"string", "null"}) @Nullable String description,
     boolean completed,
-    @Nullable LocalDate dueDate,
+    @Schema(
+            types = {"string", "null"},
+            format = "date")
+        @Nullable LocalDate dueDate,
     Instant createdAt,
     Instant updatedAt) {
 
