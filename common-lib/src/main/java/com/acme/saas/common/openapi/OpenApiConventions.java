@@ -111,6 +111,15 @@ public final class OpenApiConventions implements OpenApiCustomizer {
         responses,
         "503",
         "A dependency is unavailable (SERVICE_UNAVAILABLE); Retry-After says when to try again");
+    // The gateway's own answers, on any route it proxies.
+    error(responses, "504", "The service did not answer in time (GATEWAY_TIMEOUT)");
+    if (operation.getRequestBody() != null) {
+      error(responses, "413", "The body is too large (PAYLOAD_TOO_LARGE); nothing changed");
+      error(
+          responses,
+          "415",
+          "The body is not application/json (UNSUPPORTED_MEDIA_TYPE); nothing changed");
+    }
   }
 
   private boolean isPublic(HttpMethod method, String path) {

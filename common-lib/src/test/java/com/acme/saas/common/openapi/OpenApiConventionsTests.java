@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -51,7 +52,7 @@ class OpenApiConventionsTests {
 
     assertThat(get.getSecurity()).containsExactly(new SecurityRequirement().addList("bearer"));
     assertThat(get.getResponses().keySet())
-        .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "429", "500", "503");
+        .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "429", "500", "503", "504");
     assertThat(
             get.getResponses()
                 .get("404")
@@ -60,6 +61,19 @@ class OpenApiConventionsTests {
                 .getSchema()
                 .get$ref())
         .isEqualTo("#/components/schemas/ErrorResponse");
+  }
+
+  @Test
+  void aRouteWithABodyAnswersTheGatewaysBodyErrors() {
+    Operation create =
+        new Operation()
+            .responses(new ApiResponses())
+            .requestBody(new RequestBody());
+    conventions.customise(
+        new OpenAPI().paths(new Paths().addPathItem("/api/v1/tasks", new PathItem().post(create))));
+
+    assertThat(create.getResponses().keySet())
+        .containsExactlyInAnyOrder("400", "401", "403", "413", "415", "429", "500", "503", "504");
   }
 
   @Test
@@ -79,7 +93,7 @@ class OpenApiConventionsTests {
     conventions.customise(document);
 
     assertThat(login.getSecurity()).isNull();
-    assertThat(login.getResponses().keySet()).containsExactlyInAnyOrder("429", "500", "503");
+    assertThat(login.getResponses().keySet()).containsExactlyInAnyOrder("429", "500", "503", "504");
     assertThat(webhook.getSecurity())
         .containsExactly(new SecurityRequirement().addList("stripe-signature"));
   }
@@ -96,7 +110,7 @@ class OpenApiConventionsTests {
             .paths(new Paths().addPathItem("/api/v1/auth/login", new PathItem().post(register))));
 
     assertThat(register.getResponses().keySet())
-        .containsExactlyInAnyOrder("401", "409", "429", "500", "503");
+        .containsExactlyInAnyOrder("401", "409", "429", "500", "503", "504");
     assertThat(register.getResponses().get("409").getDescription())
         .isEqualTo("EMAIL_ALREADY_EXISTS, CONFLICT");
     assertThat(register.getResponses().get("401").getDescription())
