@@ -31,8 +31,9 @@ import org.springframework.http.server.PathContainer;
  * Completes springdoc's document with what every route of the suite shares: the error envelope with
  * the catalogue as its {@code code} enum, bearer security on the routes outside {@code
  * saas.security.public-paths}, and the errors each operation can answer (401/403 behind a token,
- * 400 where there is input, 404 where the path names a resource, 429, 500 and 503 everywhere).
- * Responses and security an operation already declares (by annotation) are kept.
+ * 400 where there is input, 404 where the path names a resource, 413 and 415 where there is a body,
+ * 429, 500, 503 and 504 everywhere), each with an example of the envelope. Responses and security
+ * an operation already declares (by annotation) are kept.
  */
 public final class OpenApiConventions implements OpenApiCustomizer {
 
@@ -90,34 +91,55 @@ public final class OpenApiConventions implements OpenApiCustomizer {
       error(
           responses,
           "400",
+          ErrorCode.VALIDATION_ERROR,
           "The input is invalid (VALIDATION_ERROR, details name the fields); nothing changed");
     }
     if (!isPublic) {
       error(
           responses,
           "401",
+          ErrorCode.TOKEN_EXPIRED,
           "The access token is missing, expired or invalid (TOKEN_MISSING, TOKEN_EXPIRED, TOKEN_INVALID)");
-      error(responses, "403", "The caller's role may not do this (INSUFFICIENT_PERMISSIONS)");
+      error(
+          responses,
+          "403",
+          ErrorCode.INSUFFICIENT_PERMISSIONS,
+          "The caller's role may not do this (INSUFFICIENT_PERMISSIONS)");
     }
     if (path.contains("{")) {
-      error(responses, "404", "No such resource, or not the caller's (RESOURCE_NOT_FOUND)");
+      error(
+          responses,
+          "404",
+          ErrorCode.RESOURCE_NOT_FOUND,
+          "No such resource, or not the caller's (RESOURCE_NOT_FOUND)");
     }
     error(
         responses,
         "429",
+        ErrorCode.RATE_LIMIT_EXCEEDED,
         "Too many requests (RATE_LIMIT_EXCEEDED); Retry-After says when to try again");
-    error(responses, "500", "An unexpected error (INTERNAL_ERROR)");
+    error(responses, "500", ErrorCode.INTERNAL_ERROR, "An unexpected error (INTERNAL_ERROR)");
     error(
         responses,
         "503",
+        ErrorCode.SERVICE_UNAVAILABLE,
         "A dependency is unavailable (SERVICE_UNAVAILABLE); Retry-After says when to try again");
     // The gateway's own answers, on any route it proxies.
-    error(responses, "504", "The service did not answer in time (GATEWAY_TIMEOUT)");
+    error(
+        responses,
+        "504",
+        ErrorCode.GATEWAY_TIMEOUT,
+        "The service did not answer in time (GATEWAY_TIMEOUT)");
     if (operation.getRequestBody() != null) {
-      error(responses, "413", "The body is too large (PAYLOAD_TOO_LARGE); nothing changed");
+      error(
+          responses,
+          "413",
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          "The body is too large (PAYLOAD_TOO_LARGE); nothing changed");
       error(
           responses,
           "415",
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "The body is not application/json (UNSUPPORTED_MEDIA_TYPE); nothing changed");
     }
   }
@@ -127,9 +149,10 @@ public final class OpenApiConventions implements OpenApiCustomizer {
     return publicRequests.stream().anyMatch(pattern -> pattern.matches(method, container));
   }
 
-  private static void error(ApiResponses responses, String status, String description) {
+  private static void error(
+      ApiResponses responses, String status, ErrorCode example, String description) {
     if (!responses.containsKey(status)) {
-      responses.addApiResponse(status, errorResponse(description));
+      responses.addApiResponse(status, errorResponse(description, example));
     }
   }
 
@@ -153,20 +176,51 @@ public final class OpenApiConventions implements OpenApiCustomizer {
         codes.forEach(
             (status, names) ->
                 responses.addApiResponse(
-                    String.valueOf(status), errorResponse(String.join(", ", names))));
+                    String.valueOf(status),
+                    errorResponse(String.join(", ", names), ErrorCode.valueOf(names.getFirst()))));
       }
       return operation;
     };
   }
 
-  /** A response with the error envelope as its body. */
-  public static ApiResponse errorResponse(String description) {
+  /** A response with the error envelope as its body, and an example of it with {@code code}. */
+  public static ApiResponse errorResponse(String description, ErrorCode code) {
     return new ApiResponse()
         .description(description)
         .content(
             new Content()
                 .addMediaType(
-                    "application/json", new MediaType().schema(new Schema<>().$ref(ERROR_REF))));
+                    "application/json",
+                    new MediaType().schema(new Schema<>().$ref(ERROR_REF)).example(example(code))));
+  }
+
+  /** What a client sees, as {@code ErrorResponse} writes it. */
+  static Map<String, Object> example(ErrorCode code) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code.name());
+    if (code == ErrorCode.VALIDATION_ERROR) {
+      error.put("message", "Request validation failed");
+      error.put("details", List.of(Map.of("field", "title", "message", "must not be blank")));
+    } else {
+      error.put("message", exampleMessage(code));
+    }
+    error.put("requestId", "3f1c9a52-6c1e-4f0e-9b7a-2d8e5b0c4a17");
+    return Map.of("error", error);
+  }
+
+  private static String exampleMessage(ErrorCode code) {
+    return switch (code) {
+      case TOKEN_EXPIRED -> "Token has expired";
+      case INSUFFICIENT_PERMISSIONS -> "Your role may not use this resource";
+      case RESOURCE_NOT_FOUND -> "Task 0b7e4f2a-9c1d-4e8b-a3f6-5d2c1b0a9e87 does not exist";
+      case RATE_LIMIT_EXCEEDED -> "Too many requests, try again later";
+      case INTERNAL_ERROR -> "An unexpected error occurred";
+      case SERVICE_UNAVAILABLE -> "Service is unavailable, try again later";
+      case GATEWAY_TIMEOUT -> "Service did not answer in time";
+      case PAYLOAD_TOO_LARGE -> "Request body is too large";
+      case UNSUPPORTED_MEDIA_TYPE -> "Content type must be application/json";
+      default -> "Request failed";
+    };
   }
 
   /**

@@ -61,14 +61,17 @@ class OpenApiConventionsTests {
                 .getSchema()
                 .get$ref())
         .isEqualTo("#/components/schemas/ErrorResponse");
+    assertThat(get.getResponses().get("404").getContent().get("application/json").getExample())
+        .asString()
+        .contains("code=RESOURCE_NOT_FOUND", "requestId=");
+    assertThat(get.getResponses().get("400").getContent().get("application/json").getExample())
+        .asString()
+        .contains("code=VALIDATION_ERROR", "field=title");
   }
 
   @Test
   void aRouteWithABodyAnswersTheGatewaysBodyErrors() {
-    Operation create =
-        new Operation()
-            .responses(new ApiResponses())
-            .requestBody(new RequestBody());
+    Operation create = new Operation().responses(new ApiResponses()).requestBody(new RequestBody());
     conventions.customise(
         new OpenAPI().paths(new Paths().addPathItem("/api/v1/tasks", new PathItem().post(create))));
 
