@@ -3,6 +3,7 @@ package com.acme.saas.auth.login;
 import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.web.ApiResponse;
 import com.acme.saas.common.web.ErrorCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,8 @@ class LoginController {
 
   /** No password rules here: an account keeps the password it registered with. */
   record LoginRequest(
-      @NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
+      @NotBlank @Size(max = 254) @Schema(example = "ada@example.com") String email,
+      @NotBlank @Size(max = 128) @Schema(example = "Correct-Horse-9") String password) {}
 
   private final Login login;
 

@@ -4,6 +4,7 @@ import com.acme.saas.auth.sessions.SignedIn;
 import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.web.ApiResponse;
 import com.acme.saas.common.web.ErrorCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,7 +17,9 @@ class LoginMfaController {
 
   /** {@code code}: the app's current code or a recovery code. */
   record LoginMfaRequest(
-      @NotBlank @Size(max = 64) String challenge, @NotBlank @Size(max = 64) String code) {}
+      @NotBlank @Size(max = 64) @Schema(example = "q7Xk2mR9vT4pL8sN1cY6wE3bH5jD0fGaZuIoPlKjHgF")
+          String challenge,
+      @NotBlank @Size(max = 64) @Schema(example = "492039") String code) {}
 
   private final LoginChallenges challenges;
 

@@ -2,6 +2,7 @@ package com.acme.saas.auth.mfa;
 
 import com.acme.saas.common.security.CurrentUser;
 import com.acme.saas.common.web.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -20,12 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 class TotpController {
 
   record ConfirmRequest(
-      @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the app's 6-digit code")
+      @NotBlank
+          @Pattern(regexp = "\\d{6}", message = "must be the app's 6-digit code")
+          @Schema(example = "492039")
           String code) {}
 
   /** {@code code}: the app's current code or a recovery code. */
   record DisableRequest(
-      @NotBlank @Size(max = 128) String password, @NotBlank @Size(max = 64) String code) {}
+      @NotBlank @Size(max = 128) @Schema(example = "Correct-Horse-9") String password,
+      @NotBlank @Size(max = 64) @Schema(example = "492039") String code) {}
 
   private final TotpEnrolment enrolment;
 

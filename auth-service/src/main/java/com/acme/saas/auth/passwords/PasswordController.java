@@ -2,6 +2,7 @@ package com.acme.saas.auth.passwords;
 
 import com.acme.saas.auth.accounts.StrongPassword;
 import com.acme.saas.common.security.CurrentUser;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -21,15 +22,18 @@ class PasswordController {
   /**
    * No email syntax rule: any string answers 202 alike, and only a registered address gets mail.
    */
-  record ResetRequest(@NotBlank @Size(max = 254) String email) {}
+  record ResetRequest(
+      @NotBlank @Size(max = 254) @Schema(example = "ada@example.com") String email) {}
 
   record ResetConfirmation(
-      @NotBlank @Size(max = 128) String token, @StrongPassword @Nullable String newPassword) {}
+      @NotBlank @Size(max = 128) @Schema(example = "Zr3vY8kQ1pW6mT0sL4nB7xC2dF9gH5jK3aE8uI1oP6q")
+          String token,
+      @StrongPassword @Nullable @Schema(example = "Battery-Staple-7") String newPassword) {}
 
   /** {@code refreshToken}, when given, is the caller's own session, which stays signed in. */
   record PasswordChangeRequest(
-      @NotBlank @Size(max = 128) String currentPassword,
-      @StrongPassword @Nullable String newPassword,
+      @NotBlank @Size(max = 128) @Schema(example = "Correct-Horse-9") String currentPassword,
+      @StrongPassword @Nullable @Schema(example = "Battery-Staple-7") String newPassword,
       @Size(max = 128) @Nullable String refreshToken) {}
 
   private final PasswordReset reset;

@@ -5,6 +5,7 @@ import com.acme.saas.auth.sessions.SignedIn;
 import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.web.ApiResponse;
 import com.acme.saas.common.web.ErrorCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,9 +22,9 @@ class RegistrationController {
 
   /** Email and name are trimmed before they are validated. */
   record RegisterRequest(
-      @NotBlank @Email @Size(max = 254) @Nullable String email,
-      @StrongPassword @Nullable String password,
-      @NotBlank @Size(max = 100) @Nullable String name) {
+      @NotBlank @Email @Size(max = 254) @Nullable @Schema(example = "ada@example.com") String email,
+      @StrongPassword @Nullable @Schema(example = "Correct-Horse-9") String password,
+      @NotBlank @Size(max = 100) @Nullable @Schema(example = "Ada Lovelace") String name) {
 
     RegisterRequest {
       email = email == null ? null : email.strip();

@@ -4,6 +4,7 @@ import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.security.CurrentUser;
 import com.acme.saas.common.web.ApiResponse;
 import com.acme.saas.common.web.ErrorCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,9 @@ class SessionController {
    * Body of refresh and logout. A string that is no refresh token answers TOKEN_INVALID like any
    * unknown one.
    */
-  record RefreshTokenRequest(@NotBlank String refreshToken) {}
+  record RefreshTokenRequest(
+      @NotBlank @Schema(example = "Vn8sK3qW1mZ6tR0pY4xL7cB2dH9fJ5gA3eU8iO1aS6w")
+          String refreshToken) {}
 
   private final Sessions sessions;
 

@@ -1,6 +1,7 @@
 package com.acme.saas.auth.verification;
 
 import com.acme.saas.common.security.CurrentUser;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 class EmailVerificationController {
 
   /** A string that is no token answers TOKEN_INVALID like any unknown one. */
-  record VerifyEmailRequest(@NotBlank @Size(max = 128) String token) {}
+  record VerifyEmailRequest(
+      @NotBlank @Size(max = 128) @Schema(example = "Hc5tM2wQ8rV1kZ7pX4nL0bF6yD3gJ9sA2eU5iO8aT1q")
+          String token) {}
 
   private final EmailVerification verification;
 

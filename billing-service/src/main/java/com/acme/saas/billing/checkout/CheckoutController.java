@@ -6,6 +6,7 @@ import com.acme.saas.common.openapi.ErrorResponses;
 import com.acme.saas.common.security.CurrentUser;
 import com.acme.saas.common.web.ApiResponse;
 import com.acme.saas.common.web.ErrorCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -41,5 +42,5 @@ class CheckoutController {
   }
 
   /** POST /billing/checkout-session: the paid plan to buy. */
-  record NewCheckout(@NotBlank @Size(max = 32) String plan) {}
+  record NewCheckout(@NotBlank @Size(max = 32) @Schema(example = "pro") String plan) {}
 }

@@ -1,5 +1,6 @@
 package com.acme.saas.common.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,15 +27,17 @@ public class WebAutoConfiguration {
   /**
    * Unknown request fields are rejected, so a body can never set what the API does not name; an
    * integer field refuses a fraction (2.5 is a client error, not 2); a string refuses U+0000 and
-   * unpaired surrogates ({@link WellFormedText}).
+   * unpaired surrogates ({@link WellFormedText}); a date is an RFC 3339 full-date ({@link
+   * FullDate}).
    */
   @Bean
   JsonMapperBuilderCustomizer strictRequestBodies() {
     return builder ->
         builder
             .addModule(
-                new SimpleModule("well-formed-text")
-                    .addDeserializer(String.class, new WellFormedText()))
+                new SimpleModule("well-formed-input")
+                    .addDeserializer(String.class, new WellFormedText())
+                    .addDeserializer(LocalDate.class, new FullDate()))
             .enable(
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,

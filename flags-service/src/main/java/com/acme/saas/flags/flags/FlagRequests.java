@@ -1,5 +1,6 @@
 package com.acme.saas.flags.flags;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -24,10 +25,11 @@ final class FlagRequests {
 
   /** POST /flags. Left-out {@code roles}, {@code plans} and {@code userIds} are empty. */
   record NewFlag(
-      @NotNull @Pattern(regexp = KEY_PATTERN) String key,
-      @NotNull @Size(max = DESCRIPTION_MAX) String description,
+      @NotNull @Pattern(regexp = KEY_PATTERN) @Schema(example = "new-dashboard") String key,
+      @NotNull @Size(max = DESCRIPTION_MAX) @Schema(example = "The redesigned dashboard")
+          String description,
       @NotNull Boolean enabled,
-      @NotNull @Min(0) @Max(100) Integer rolloutPercentage,
+      @NotNull @Min(0) @Max(100) @Schema(example = "25") Integer rolloutPercentage,
       @Nullable Set<@NotNull @Pattern(regexp = ROLE_PATTERN) String> roles,
       @Nullable Set<@NotNull @Pattern(regexp = PLAN_PATTERN) String> plans,
       @Nullable @Size(max = USER_IDS_MAX) Set<@NotNull UUID> userIds) {

@@ -1,6 +1,7 @@
 package com.acme.saas.task.tasks;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -21,10 +22,11 @@ final class TaskRequests {
 
   /** POST /tasks. The title is trimmed before it is validated. */
   record NewTask(
-      @NotBlank @Size(max = TITLE_MAX) String title,
-      @Nullable @Size(max = DESCRIPTION_MAX) String description,
+      @NotBlank @Size(max = TITLE_MAX) @Schema(example = "Write the release notes") String title,
+      @Nullable @Size(max = DESCRIPTION_MAX) @Schema(example = "For 1.4, before Friday's demo")
+          String description,
       @Nullable Boolean completed,
-      @Nullable LocalDate dueDate) {
+      @Nullable @Schema(example = "2026-12-04") LocalDate dueDate) {
 
     NewTask {
       title = title == null ? null : title.strip();

@@ -105,6 +105,10 @@ class TaskCreationTests {
         "{\"title\": \"   \"}",
         "{\"title\": \"ok\", \"dueDate\": \"24.12.2026\"}",
         "{\"title\": \"ok\", \"dueDate\": \"2026-02-30\"}",
+        "{\"title\": \"ok\", \"dueDate\": \"+999999999-12-31\"}",
+        "{\"title\": \"ok\", \"dueDate\": \"-0001-01-01\"}",
+        "{\"title\": \"ok\", \"dueDate\": \"12026-01-01\"}",
+        "{\"title\": \"ok\", \"dueDate\": 20261224}",
         "{\"title\": \"ok\", \"completed\": \"maybe\"}",
         "{\"title\": \"ok\",",
         "[]"
