@@ -195,10 +195,15 @@ public class GlobalErrorHandler {
         HttpHeaders.EMPTY);
   }
 
-  /** The session is gone: the failure itself, or the application's failure it overrode. */
+  /**
+   * A commit or rollback the driver failed (the session cut under it: the pool then answers
+   * "Connection is closed", a failure without an SQLSTATE, which is why it was not translated), or
+   * the application's failure it overrode was the session's loss.
+   */
   private static boolean isConnectionLoss(TransactionSystemException e) {
     Throwable application = e.getApplicationException();
-    return isConnectionLoss((Throwable) e)
+    return causedBy(e, SQLException.class) != null
+        || isConnectionLoss((Throwable) e)
         || (application != null && isConnectionLoss(application));
   }
 

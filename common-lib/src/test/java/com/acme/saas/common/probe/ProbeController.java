@@ -13,8 +13,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +38,17 @@ class ProbeController {
   private final ProbeEvents events;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final DataSource dataSource;
 
-  ProbeController(ProbeEvents events, JdbcClient jdbc, TransactionTemplate transactions) {
+  ProbeController(
+      ProbeEvents events,
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      DataSource dataSource) {
     this.events = events;
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.dataSource = dataSource;
   }
 
   /** As above, inside a transaction: its rollback then fails on the dead session too. */
@@ -48,6 +58,23 @@ class ProbeController {
         transactions.execute(
             status ->
                 jdbc.sql("select pg_terminate_backend(pg_backend_pid())").query().singleValue()));
+  }
+
+  /** The session is cut by another one between the transaction's work and its commit. */
+  @GetMapping("/probe/database-cut-before-commit")
+  ApiResponse<Object> databaseCutBeforeCommit() {
+    return ApiResponse.of(
+        transactions.execute(
+            status -> {
+              Object pid = jdbc.sql("select pg_backend_pid()").query().singleValue();
+              try (Connection other = dataSource.getConnection();
+                  Statement statement = other.createStatement()) {
+                statement.execute("select pg_terminate_backend(" + pid + ", 5000)");
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+              return pid;
+            }));
   }
 
   /** The database picks this request's transaction as a deadlock's victim. */

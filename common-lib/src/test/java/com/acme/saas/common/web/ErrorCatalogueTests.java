@@ -217,7 +217,12 @@ class ErrorCatalogueTests {
    */
   @ParameterizedTest
   @ValueSource(
-      strings = {"/probe/database-cut", "/probe/database-cut-in-transaction", "/probe/deadlock"})
+      strings = {
+        "/probe/database-cut",
+        "/probe/database-cut-in-transaction",
+        "/probe/database-cut-before-commit",
+        "/probe/deadlock"
+      })
   void aDatabaseFailureUnderARequestIs503WithRetryAfterAndNoInternals(String path) {
     HttpApi.Response failed = api.get(path, token);
 
