@@ -3,8 +3,6 @@ package com.acme.saas.common.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -196,26 +194,16 @@ public class GlobalErrorHandler {
   }
 
   /**
-   * A commit or rollback the driver failed (the session cut under it: the pool then answers
-   * "Connection is closed", a failure without an SQLSTATE, which is why it was not translated), or
-   * the application's failure it overrode was the session's loss.
+   * A commit or rollback the driver failed (a session cut under it: the pool then answers
+   * "Connection is closed", without an SQLSTATE, which is why Spring could not translate it), or
+   * the application's failure it overrode was the database's.
    */
   private static boolean isConnectionLoss(TransactionSystemException e) {
     Throwable application = e.getApplicationException();
     return causedBy(e, SQLException.class) != null
-        || isConnectionLoss((Throwable) e)
-        || (application != null && isConnectionLoss(application));
-  }
-
-  private static boolean isConnectionLoss(Throwable e) {
-    if (causedBy(e, DataAccessResourceFailureException.class) != null
-        || causedBy(e, SQLTransientConnectionException.class) != null
-        || causedBy(e, SQLRecoverableException.class) != null) {
-      return true;
-    }
-    SQLException sql = causedBy(e, SQLException.class);
-    // SQLSTATE class 08: connection exception.
-    return sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+        || causedBy(e, DataAccessResourceFailureException.class) != null
+        || (application != null
+            && causedBy(application, DataAccessResourceFailureException.class) != null);
   }
 
   static ResponseEntity<ErrorResponse> error(
