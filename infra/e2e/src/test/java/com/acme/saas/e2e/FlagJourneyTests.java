@@ -27,24 +27,7 @@ class FlagJourneyTests {
   @Test
   void flagTargetedAtTheProPlanIsOffForAFreeUser() {
     Suite.Session admin = Suite.admin();
-    String key = "e2e-pro-" + UUID.randomUUID().toString().substring(0, 8);
-    var created =
-        Suite.api()
-            .post(
-                "/api/v1/flags",
-                admin.accessToken(),
-                Map.of(
-                    "key",
-                    key,
-                    "description",
-                    "Pro dashboard",
-                    "enabled",
-                    true,
-                    "rolloutPercentage",
-                    100,
-                    "plans",
-                    List.of("pro")));
-    assertThat(created.status()).as("%s", created).isEqualTo(201);
+    String key = proFlag(admin);
     Suite.Session user = Suite.register();
 
     assertThat(evaluated(user, key)).isFalse();
@@ -74,25 +57,7 @@ class FlagJourneyTests {
   @Test
   void afterAnUpgradeTheSameUserSeesTheProFlagOnThroughOfrep() throws InterruptedException {
     Suite.Session admin = Suite.admin();
-    String key = "e2e-pro-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(
-            Suite.api()
-                .post(
-                    "/api/v1/flags",
-                    admin.accessToken(),
-                    Map.of(
-                        "key",
-                        key,
-                        "description",
-                        "Pro dashboard",
-                        "enabled",
-                        true,
-                        "rolloutPercentage",
-                        100,
-                        "plans",
-                        List.of("pro")))
-                .status())
-        .isEqualTo(201);
+    String key = proFlag(admin);
     Suite.Session user = Suite.register();
     assertThat(ofrep(user, key).json().get("value").asBoolean()).isFalse();
     String freeEtag = bulk(user, null).header("ETag");
@@ -190,5 +155,28 @@ class FlagJourneyTests {
     OpenFeatureAPI.getInstance()
         .setProviderAndWait(domain, OfrepProvider.constructProvider(options));
     return OpenFeatureAPI.getInstance().getClient(domain);
+  }
+
+  /** Creates a flag on for every pro user (and no one else); returns its key. */
+  private static String proFlag(Suite.Session admin) {
+    String key = "e2e-pro-" + UUID.randomUUID().toString().substring(0, 8);
+    var created =
+        Suite.api()
+            .post(
+                "/api/v1/flags",
+                admin.accessToken(),
+                Map.of(
+                    "key",
+                    key,
+                    "description",
+                    "Pro dashboard",
+                    "enabled",
+                    true,
+                    "rolloutPercentage",
+                    100,
+                    "plans",
+                    List.of("pro")));
+    assertThat(created.status()).as("%s", created).isEqualTo(201);
+    return key;
   }
 }
