@@ -10,28 +10,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
-/** Writes a JWKS (args[0]/jwks.json) and prints a USER access token signed with its key, valid 2 hours. */
+/**
+ * Writes a JWKS (args[0]/jwks.json) and args[1] USER access tokens of as many users, one a line, to
+ * args[0]/tokens.txt, signed with its key and valid 2 hours.
+ */
 public class BenchTokens {
   public static void main(String[] args) throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("bench-key").generate();
     Files.writeString(Path.of(args[0], "jwks.json"), new JWKSet(key.toPublicJWK()).toString());
+    RSASSASigner signer = new RSASSASigner(key);
+    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench-key").build();
     Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer("https://auth.bench.acme.example")
-            .audience("acme-saas")
-            .subject(UUID.randomUUID().toString())
-            .claim("role", "USER")
-            .claim("email", "bench@example.com")
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plus(Duration.ofHours(2))))
-            .jwtID(UUID.randomUUID().toString())
-            .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench-key").build(), claims);
-    jwt.sign(new RSASSASigner(key));
-    System.out.println(jwt.serialize());
+    int users = Integer.parseInt(args[1]);
+    List<String> tokens = new ArrayList<>(users);
+    for (int i = 0; i < users; i++) {
+      JWTClaimsSet claims =
+          new JWTClaimsSet.Builder()
+              .issuer("https://auth.bench.acme.example")
+              .audience("acme-saas")
+              .subject(UUID.randomUUID().toString())
+              .claim("role", "USER")
+              .claim("email", "bench-" + i + "@example.com")
+              .issueTime(Date.from(now))
+              .expirationTime(Date.from(now.plus(Duration.ofHours(2))))
+              .jwtID(UUID.randomUUID().toString())
+              .build();
+      SignedJWT jwt = new SignedJWT(header, claims);
+      jwt.sign(signer);
+      tokens.add(jwt.serialize());
+    }
+    Files.write(Path.of(args[0], "tokens.txt"), tokens);
   }
 }

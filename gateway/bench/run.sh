@@ -1,33 +1,45 @@
 #!/usr/bin/env bash
-# Load benchmark of the gateway, all in one run against one small backend (an nginx that answers
-# a fixed JSON body):
+# Load benchmark of the gateway against stock Spring Cloud Gateway, all in one run against one
+# small backend (an nginx that answers a fixed JSON body):
 #   (a) backend direct
-#   (b) gateway, bare route (public path, no rate limit; request id, headers, breaker, access log)
-#   (c) gateway, every filter (RS256 token + role table + Redis rate limit + breaker + access log)
-#   (d) nginx as a plain reverse proxy (keepalive upstream), the reference
+#   (d) nginx as a plain reverse proxy (keepalive upstream)
+#   (b) our gateway, bare route (public path, no rate limit; request id, headers, breaker, access log)
+#   (s) stock Spring Cloud Gateway, one bare route (gateway/bench/stock-bare)
+#   (c) our gateway, every filter (RS256 token + role table + Redis rate limit + breaker + access log)
+#   (t) stock Spring Cloud Gateway with Spring Security's OAuth2 resource server (nimbus, the same
+#       JWKS) and the stock RequestRateLimiter with RedisRateLimiter keyed by the user
+#       (gateway/bench/stock-secured)
+#   (c-many), (t-many) the same two with USERS distinct users' tokens in turn (many-users.lua), each
+#       user under the production per-user limit (100 a minute), which none of them reaches
+# (c) and (t) send one token under a limit of a billion: the best case for caches.
+# (b, s, c, t, c-many, t-many) run side by side, each idle while another is measured, in
+# alternating rounds under the same conditions of this machine.
 # Needs: wrk and nginx (apt-get install wrk nginx), a JDK 25, Redis on 127.0.0.1:6379.
-# JAVA_OPTS (e.g. "-Xmx512m") go to both gateways' JVMs.
-# PROFILE=1 also records both gateways with JFR during round 1 (written to the work folder).
-# Usage: gateway/bench/run.sh   (DURATION=15s THREADS=2 CONNECTIONS=32 ROUNDS=3 MIN_WARMUP=120 MAX_WARMUP=240)
+# JAVA_OPTS [the production options of infra/dev/lib.sh] go to every gateway's JVM, ours and stock.
+# PROFILE=1 also records every gateway with JFR during round 1 (written to the work folder).
+# Usage: gateway/bench/run.sh   (DURATION=15s THREADS=2 CONNECTIONS=32 ROUNDS=3 USERS=10000
+#                                MIN_WARMUP=120 MAX_WARMUP=240 TARGETS="b s c t c-many t-many")
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH="$ROOT/gateway/bench"
 source "$ROOT/infra/dev/lib.sh"
 pick_jdk # exports JAVA_HOME: the first JDK >= 25
+JAVA_OPTS=${JAVA_OPTS:-$PRODUCTION_JAVA_OPTS}
 DURATION=${DURATION:-15s}
 MIN_WARMUP=${MIN_WARMUP:-120}
 MAX_WARMUP=${MAX_WARMUP:-240}
 ROUNDS=${ROUNDS:-3}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
+USERS=${USERS:-10000}
+TARGETS=${TARGETS:-b s c t c-many t-many}
 BACKEND_PORT=${BACKEND_PORT:-18090}
 PROXY_PORT=${PROXY_PORT:-18091}
-BARE_PORT=${BARE_PORT:-18092}
-BARE_MANAGEMENT_PORT=${BARE_MANAGEMENT_PORT:-18093}
-FULL_PORT=${FULL_PORT:-18094}
-FULL_MANAGEMENT_PORT=${FULL_MANAGEMENT_PORT:-18095}
+PORT_BASE=${PORT_BASE:-18100} # each gateway takes two ports from here: its own and its management port
 PATH_UNDER_TEST=/api/v1/tasks
+ISSUER=https://auth.bench.acme.example
+AUDIENCE=acme-saas
 WORK=$(mktemp -d /tmp/gateway-bench.XXXXXX)
 chmod 755 "$WORK" # nginx workers (nobody) read the JWKS file from here
 PIDS=()
@@ -42,18 +54,23 @@ for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install wrk nginx curl)" >&2; exit 1; }
 done
 
-# JAR=path/to/gateway.jar measures another build (to compare within one session; a build from
-# before the management port answers no health on the public port then: use its own script).
+# JAR=path/to/gateway.jar measures another build of ours (to compare within one session).
 JAR=${JAR:-$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [[ -z "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -B -q -pl gateway -am package -DskipTests)
   JAR=$(ls "$ROOT"/gateway/target/gateway-*.jar | grep -v original | head -1)
 fi
+# The stock references are built from their own pom, outside the suite's build.
+(cd "$ROOT" && ./mvnw -B -q -f gateway/bench/pom.xml package)
+STOCK_BARE_JAR=$(ls "$BENCH"/stock-bare/target/stock-bare-*.jar | grep -v original | head -1)
+STOCK_SECURED_JAR=$(ls "$BENCH"/stock-secured/target/stock-secured-*.jar | grep -v original | head -1)
 
 NIMBUS=$(ls ~/.m2/repository/com/nimbusds/nimbus-jose-jwt/*/nimbus-jose-jwt-*.jar | grep -v sources | sort -V | tail -1)
 mkdir -p "$WORK/static/.well-known"
-TOKEN=$("$JAVA_HOME/bin/java" -cp "$NIMBUS" "$BENCH/BenchTokens.java" "$WORK")
+"$JAVA_HOME/bin/java" -cp "$NIMBUS" "$BENCH/BenchTokens.java" "$WORK" "$USERS"
 mv "$WORK/jwks.json" "$WORK/static/.well-known/jwks.json"
+TOKEN=$(head -1 "$WORK/tokens.txt")
+export BENCH_TOKENS="$WORK/tokens.txt" # read by many-users.lua
 
 nginx_conf() { # name, server block
   cat > "$WORK/$1.conf" <<CONF
@@ -85,101 +102,138 @@ nginx_conf proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 6
     location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
   }"
 
-GATEWAY_COMMON=(
-  --saas.security.jwks-uri="http://127.0.0.1:$BACKEND_PORT/.well-known/jwks.json"
-  --saas.security.issuer=https://auth.bench.acme.example
-  --saas.security.audience=acme-saas
+JWKS_URI="http://127.0.0.1:$BACKEND_PORT/.well-known/jwks.json"
+BACKEND_URI="http://127.0.0.1:$BACKEND_PORT"
+OURS_COMMON=(
+  --saas.security.jwks-uri="$JWKS_URI"
+  --saas.security.issuer="$ISSUER"
+  --saas.security.audience="$AUDIENCE"
   --saas.security.jwks-timeout=5s
-  --saas.gateway.services.auth="http://127.0.0.1:$BACKEND_PORT"
-  --saas.gateway.services.users="http://127.0.0.1:$BACKEND_PORT"
-  --saas.gateway.services.tasks="http://127.0.0.1:$BACKEND_PORT"
-  --saas.gateway.services.billing="http://127.0.0.1:$BACKEND_PORT"
-  --saas.gateway.services.flags="http://127.0.0.1:$BACKEND_PORT"
-  --saas.gateway.rate-limit.key-prefix="bench-$$:"
+  --saas.gateway.services.auth="$BACKEND_URI"
+  --saas.gateway.services.users="$BACKEND_URI"
+  --saas.gateway.services.tasks="$BACKEND_URI"
+  --saas.gateway.services.billing="$BACKEND_URI"
+  --saas.gateway.services.flags="$BACKEND_URI"
 )
+STOCK_SECURED_COMMON=(--jwks-uri="$JWKS_URI" --issuer="$ISSUER" --audience="$AUDIENCE" --backend-uri="$BACKEND_URI")
 
-declare -A GATEWAY_PID
-start_gateway() { # name port management-port extra-args...: starts it in the background
-  local name=$1 port=$2 management=$3; shift 3
+# Per target: its description, how its load is sent (none, one-token, many-users) and how it starts.
+declare -A DESCRIPTION LOAD PORT PID
+describe() { DESCRIPTION[$1]=$2; LOAD[$1]=$3; }
+describe a "backend direct" none
+describe d "nginx reverse proxy" none
+describe b "ours, bare route" none
+describe s "stock, bare route" none
+describe c "ours, every filter, one token" one-token
+describe t "stock + resource server + RedisRateLimiter, one token" one-token
+describe c-many "ours, every filter, $USERS users" many-users
+describe t-many "stock + resource server + RedisRateLimiter, $USERS users" many-users
+
+# start_gateway target jar args...: starts it in the background on its two ports.
+next_port=$PORT_BASE
+start_gateway() {
+  local target=$1 jar=$2; shift 2
+  PORT[$target]=$next_port
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of JVM options
-  "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "$JAR" "${GATEWAY_COMMON[@]}" --server.port="$port" \
-    --management.server.port="$management" "$@" > "$WORK/$name.log" 2>&1 &
+  "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$jar" --server.port="$next_port" \
+    --management.server.port="$((next_port + 1))" "$@" > "$WORK/$target.log" 2>&1 &
   PIDS+=($!)
-  GATEWAY_PID[$name]=$!
+  PID[$target]=$!
+  next_port=$((next_port + 2))
 }
 
-await_gateway() { # name port
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$2/actuator/health" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "gateway ($1) did not start; see $WORK/$1.log" >&2
-  exit 1
+start_target() {
+  case "$1" in
+    b) start_gateway b "$JAR" "${OURS_COMMON[@]}" --saas.security.public-paths="$PATH_UNDER_TEST" \
+         --saas.gateway.rate-limit.enabled=false ;;
+    s) start_gateway s "$STOCK_BARE_JAR" --backend-uri="$BACKEND_URI" ;;
+    c) start_gateway c "$JAR" "${OURS_COMMON[@]}" --saas.gateway.rate-limit.key-prefix="bench-$$-c:" \
+         --saas.gateway.rate-limit.default-policy.limit=1000000000 ;;
+    t) start_gateway t "$STOCK_SECURED_JAR" "${STOCK_SECURED_COMMON[@]}" \
+         --replenish-rate=1000000000 --requested-tokens=1 --burst-capacity=1000000000 ;;
+    # The production default policy: 100 requests a minute per user.
+    c-many) start_gateway c-many "$JAR" "${OURS_COMMON[@]}" --saas.gateway.rate-limit.key-prefix="bench-$$-cm:" ;;
+    t-many) start_gateway t-many "$STOCK_SECURED_JAR" "${STOCK_SECURED_COMMON[@]}" ;;
+  esac
 }
 
-# await_ok name url [header]: the first answers may fail while the gateway fetches its keys.
+# await_ok target url: the first answers may fail while a gateway starts or fetches its keys.
 await_ok() {
-  local name=$1 url=$2; shift 2
-  local headers=() body status
-  [[ $# -gt 0 ]] && headers=(-H "$1")
-  for _ in $(seq 1 30); do
-    body=$(curl -s -w ' %{http_code}' "${headers[@]}" "$url")
+  local target=$1 url=$2 body status
+  load_args "$target"
+  for _ in $(seq 1 120); do
+    body=$(curl -s -w ' %{http_code}' "${CURL_ARGS[@]}" "$url" || true)
     status=${body##* }
     [[ "$status" == 200 ]] && return 0
-    sleep 2
+    sleep 1
   done
-  echo "$name: $url answered $body" >&2
+  echo "$target (${DESCRIPTION[$target]}): $url answered $body; see $WORK/$target.log" >&2
   exit 1
 }
 
-# warm_up name min-seconds url [header]: load in 5 s rounds until throughput stops rising: the
-# best of the last four rounds is within 5% of the best before them (at least min-seconds, at most
-# MAX_WARMUP). On 2 vCPUs the JIT's compiler thread shares the cores with the load and takes one
-# to two minutes to compile a gateway's request path (longer for (c), which has more of it); a
-# short warm-up measures the compiler instead of the gateway.
+# Sets WRK_ARGS and CURL_ARGS: how a target's load is sent.
+load_args() {
+  case "${LOAD[$1]}" in
+    none) WRK_ARGS=(); CURL_ARGS=() ;;
+    one-token) WRK_ARGS=(-H "Authorization: Bearer $TOKEN"); CURL_ARGS=(-H "Authorization: Bearer $TOKEN") ;;
+    many-users) WRK_ARGS=(-s "$BENCH/many-users.lua"); CURL_ARGS=(-H "Authorization: Bearer $TOKEN") ;;
+  esac
+}
+
+url_of() {
+  case "$1" in
+    a) echo "http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST" ;;
+    d) echo "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST" ;;
+    *) echo "http://127.0.0.1:${PORT[$1]}$PATH_UNDER_TEST" ;;
+  esac
+}
+
+# warm_up target min-seconds: load in 5 s rounds until throughput stops rising: the best of the last
+# four rounds is within 5% of the best before them (at least min-seconds, at most MAX_WARMUP). On 2
+# vCPUs the JIT's compiler thread shares the cores with the load and takes one to two minutes to
+# compile a gateway's request path; a short warm-up measures the compiler instead of the gateway.
 warm_up() {
-  local name=$1 min=$2 url=$3; shift 3
-  local headers=() elapsed=0 rounds=() rps
-  [[ $# -gt 0 ]] && headers=(-H "$1")
+  local target=$1 min=$2 elapsed=0 rounds=() rps url
+  url=$(url_of "$target")
+  load_args "$target"
   while (( elapsed < MAX_WARMUP )); do
-    rps=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "${headers[@]}" "$url" | awk '/^Requests\/sec/ {print $2}')
+    rps=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "${WRK_ARGS[@]}" "$url" | awk '/^Requests\/sec/ {print $2}')
     elapsed=$((elapsed + 5))
     rounds+=("$rps")
-    echo "$name warm-up ${elapsed}s: $rps requests/s" >> "$WORK/warm-up"
+    echo "$target warm-up ${elapsed}s: $rps requests/s" >> "$WORK/warm-up"
     if (( elapsed >= min )) && echo "${rounds[@]}" | awk '{
         for (i = 1; i <= NF; i++) if (i > NF - 4) { if ($i > last) last = $i } else if ($i > before) before = $i
         exit !(before > 0 && last <= before * 1.05) }'; then
       return 0
     fi
   done
-  echo "$name: throughput still rising after ${MAX_WARMUP}s (see $WORK/warm-up); measuring anyway" >&2
+  echo "$target: throughput still rising after ${MAX_WARMUP}s (see $WORK/warm-up); measuring anyway" >&2
 }
 
-# measure name round url [header]: the load run and a one-connection run.
+# measure target round: the load run and a one-connection run.
 measure() {
-  local name=$1 round=$2 url=$3; shift 3
-  local headers=()
-  [[ $# -gt 0 ]] && headers=(-H "$1")
-  local out="$WORK/$name-$round" pid=${GATEWAY_PID[$name]:-} gateway_before redis_before
+  local target=$1 round=$2 url out="$WORK/$1-$2" pid=${PID[$1]:-} gateway_before redis_before
+  url=$(url_of "$target")
+  load_args "$target"
   if [[ -n "${PROFILE:-}" && "$round" == 1 && -n "$pid" ]]; then
     "$JAVA_HOME/bin/jcmd" "$pid" JFR.start settings=profile duration="$DURATION" filename="$out.jfr" >/dev/null
   fi
   gateway_before=$(cpu_ticks "$pid")
   redis_before=$(cpu_ticks "$REDIS_PID")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$url" > "$out.load"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${WRK_ARGS[@]}" "$url" > "$out.load"
   local requests gateway_cpu redis_cpu
   requests=$(awk '/requests in/ {print $1}' "$out.load")
   gateway_cpu=$(cpu_per_request "$gateway_before" "$(cpu_ticks "$pid")" "$requests")
   redis_cpu=$(cpu_per_request "$redis_before" "$(cpu_ticks "$REDIS_PID")" "$requests")
-  wrk -t1 -c1 -d5s --latency "${headers[@]}" "$url" > "$out.single"
+  wrk -t1 -c1 -d5s --latency "${WRK_ARGS[@]}" "$url" > "$out.single"
   local rps p50 p99 p50single errors
   rps=$(awk '/^Requests\/sec/ {print $2}' "$out.load")
   p50=$(awk '$1 == "50%" {print $2}' "$out.load")
   p99=$(awk '$1 == "99%" {print $2}' "$out.load")
   p50single=$(awk '$1 == "50%" {print $2}' "$out.single")
-  # Errors answer fast (an open circuit answers 503 at once) and would flatter the numbers.
+  # Errors answer fast (an open circuit answers 503 at once, a limit 429) and would flatter the numbers.
   errors=$(cat "$out.load" "$out.single" | awk '/Non-2xx/ {n += $NF} END {print n + 0}')
-  echo "$name $round $rps $p50 $p99 $p50single $errors $gateway_cpu $redis_cpu" >> "$WORK/results"
+  echo "$target $round $rps $p50 $p99 $p50single $errors $gateway_cpu $redis_cpu" >> "$WORK/results"
 }
 
 # CPU time a process has used, in clock ticks (1/100 s), or "-" without one.
@@ -194,67 +248,55 @@ cpu_per_request() {
   awk -v before="$1" -v after="$2" -v n="$3" 'BEGIN {printf "%.0f", (after - before) * 10000 / n}'
 }
 
-# Redis's own CPU per request shows what the rate limit costs beyond the gateway (local Redis only).
-REDIS_PID=$(pgrep -x redis-server | head -1 || true)
-BACKEND_URL="http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST"
-BARE_URL="http://127.0.0.1:$BARE_PORT$PATH_UNDER_TEST"
-FULL_URL="http://127.0.0.1:$FULL_PORT$PATH_UNDER_TEST"
-PROXY_URL="http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
-BEARER="Authorization: Bearer $TOKEN"
+# Redis's own CPU per request shows what a rate limit costs beyond the gateway (the Redis on 6379).
+REDIS_PID=$(pgrep -f 'redis-server .*:6379( |$)' | head -1 || true)
 
-# Both gateways run side by side, each idle while the other is measured, so that (b) and (c)
-# are measured in alternating rounds under the same conditions of this shared machine.
-start_gateway b-gateway-bare "$BARE_PORT" "$BARE_MANAGEMENT_PORT" \
-  --saas.security.public-paths="$PATH_UNDER_TEST" --saas.gateway.rate-limit.enabled=false
-start_gateway c-gateway-full "$FULL_PORT" "$FULL_MANAGEMENT_PORT" --saas.gateway.rate-limit.default-policy.limit=1000000000
-await_gateway b-gateway-bare "$BARE_PORT"
-await_gateway c-gateway-full "$FULL_PORT"
-await_ok a-backend "$BACKEND_URL"
-await_ok b-gateway-bare "$BARE_URL"
-await_ok c-gateway-full "$FULL_URL" "$BEARER"
-await_ok d-nginx-proxy "$PROXY_URL"
+for target in $TARGETS; do start_target "$target"; done
+for target in a d $TARGETS; do await_ok "$target" "$(url_of "$target")"; done
 
-warm_up a-backend 30 "$BACKEND_URL"
-measure a-backend 1 "$BACKEND_URL"
-warm_up d-nginx-proxy 30 "$PROXY_URL"
-measure d-nginx-proxy 1 "$PROXY_URL"
-warm_up b-gateway-bare "$MIN_WARMUP" "$BARE_URL"
-warm_up c-gateway-full "$MIN_WARMUP" "$FULL_URL" "$BEARER"
+warm_up a 30
+measure a 1
+warm_up d 30
+measure d 1
+for target in $TARGETS; do warm_up "$target" "$MIN_WARMUP"; done
 for round in $(seq 1 "$ROUNDS"); do
-  measure b-gateway-bare "$round" "$BARE_URL"
-  measure c-gateway-full "$round" "$FULL_URL" "$BEARER"
+  for target in $TARGETS; do measure "$target" "$round"; done
 done
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a warm-up to steady throughput; p50@1conn from wrk -t1 -c1 -d5s"
-echo "($(nproc) CPUs, $(date -u +%FT%TZ), $ROUNDS alternating rounds of (b) and (c))"
+echo "($(nproc) CPUs, $(date -u +%FT%TZ), $ROUNDS alternating rounds of: $TARGETS; JVM options: $JAVA_OPTS)"
 echo
-echo "| target | round | requests/s | p50 | p99 | p50 at 1 connection | non-2xx answers | gateway CPU µs/request | Redis CPU µs/request |"
-echo "|---|---|---|---|---|---|---|---|---|"
-awk '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9}' "$WORK/results"
+echo "| target | what | round | requests/s | p50 | p99 | p50 at 1 connection | non-2xx answers | gateway CPU µs/request | Redis CPU µs/request |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+while read -r target round rest; do
+  set -- $rest
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$target" "${DESCRIPTION[$target]}" "$round" "$@"
+done < "$WORK/results"
 awk '$7 > 0 {print "WARNING: " $1 " round " $2 " had " $7 " non-2xx answers; its numbers are not comparable" > "/dev/stderr"}' "$WORK/results"
 echo
-# Ratios of the medians over the rounds, and c/b of each round (measured back to back).
+# The goals, per round (measured back to back) and as the median of the rounds.
 awk '
-  { rps[$1, $2] = $3; cpu[$1, $2] = $8; redis[$1, $2] = $9; rounds[$1]++ }
-  function median(name,   n, i, j, v, t) {
-    n = rounds[name]
-    for (i = 1; i <= n; i++) v[i] = rps[name, i]
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-    return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+  { rps[$1, $2] = $3; cpu[$1, $2] = $8 + ($9 == "-" ? 0 : $9); rounds[$1]++ }
+  function median(values, n,   i, j, t) {
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (values[j] < values[i]) { t = values[i]; values[i] = values[j]; values[j] = t }
+    return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+  }
+  # ratio(label, kind, x, y, goal): x/y of requests/s or CPU (gateway plus Redis) per round, and its median.
+  function ratio(label, kind, x, y, goal,   i, n, values) {
+    if (!rounds[x] || !rounds[y]) return
+    n = rounds[x] < rounds[y] ? rounds[x] : rounds[y]
+    printf "%-48s", label
+    for (i = 1; i <= n; i++) { values[i] = kind == "rps" ? rps[x, i] / rps[y, i] : cpu[x, i] / cpu[y, i]; printf " %.2f", values[i] }
+    printf "  median %.2f  (goal %s)\n", median(values, n), goal
   }
   END {
-    a = median("a-backend"); b = median("b-gateway-bare"); c = median("c-gateway-full"); d = median("d-nginx-proxy")
-    printf "medians: a %.0f, b %.0f, c %.0f, d %.0f requests/s\n", a, b, c, d
-    printf "c/a = %.2f, c/b = %.2f, c/d = %.2f\n", c / a, c / b, c / d
-    printf "c/b per round:"
-    for (i = 1; i <= rounds["c-gateway-full"]; i++) printf " %.2f", rps["c-gateway-full", i] / rps["b-gateway-bare", i]
-    printf "\n"
-    # Which side the CPU went to: the gateway (with its Lettuce thread) or Redis.
-    printf "CPU per request, b/c (gateway plus Redis) per round:"
-    for (i = 1; i <= rounds["c-gateway-full"]; i++)
-      if (cpu["b-gateway-bare", i] > 0 && cpu["c-gateway-full", i] > 0)
-        printf " %.2f", (cpu["b-gateway-bare", i] + redis["b-gateway-bare", i]) / (cpu["c-gateway-full", i] + redis["c-gateway-full", i])
-    printf "\n"
+    ratio("c/b requests/s", "rps", "c", "b", ">= 0.90")
+    ratio("b/s CPU per request", "cpu", "b", "s", "<= 1.00")
+    ratio("c-many/t-many CPU per request (with Redis)", "cpu", "c-many", "t-many", "<= 0.50")
+    ratio("c/t CPU per request (with Redis)", "cpu", "c", "t", "-")
+    ratio("c-many/c requests/s", "rps", "c-many", "c", "-")
+    ratio("c-many/t-many requests/s", "rps", "c-many", "t-many", "-")
+    ratio("s/d requests/s", "rps", "s", "d", "-")
   }' "$WORK/results"
 echo "warm-up rounds, raw wrk output and logs: $WORK"

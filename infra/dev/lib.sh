@@ -1,6 +1,12 @@
 # Shared by .ci/run and infra/dev/up: find the JDK and make sure Postgres and Redis are running.
 # Source it; every function fails loudly with what to do.
 
+# The JVM options to measure with: the full tiered JIT (C1, then C2), the heap of a production pod
+# (75% of its 768 MiB limit, fixed so that no run pays for growing it) and the collector JDK 25
+# itself picks there (Serial: a 768 MiB container is no "server-class machine"). infra/dev/up's
+# JVM_PROFILE=production and the benchmarks use them.
+PRODUCTION_JAVA_OPTS="-Xms576m -Xmx576m -XX:+UseSerialGC"
+
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
