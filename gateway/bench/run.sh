@@ -19,6 +19,9 @@
 # PROFILE=1 also records every gateway with JFR during round 1 (written to the work folder).
 # Usage: gateway/bench/run.sh   (DURATION=15s THREADS=2 CONNECTIONS=32 ROUNDS=3 USERS=10000
 #                                MIN_WARMUP=120 MAX_WARMUP=240 TARGETS="b s c t c-many t-many")
+# VARIANTS adds targets: our bare route (b) with more arguments, to see what a part of it costs:
+#   VARIANTS="b-no-log:--logging.level.gateway.access=warn b-no-obs:--management.observations.enable.all=false"
+#   (name:arguments, the arguments separated by commas; each variant joins TARGETS)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,6 +37,11 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 USERS=${USERS:-10000}
 TARGETS=${TARGETS:-b s c t c-many t-many}
+declare -A VARIANT_ARGS
+for variant in ${VARIANTS:-}; do
+  VARIANT_ARGS[${variant%%:*}]=${variant#*:}
+  TARGETS="$TARGETS ${variant%%:*}"
+done
 BACKEND_PORT=${BACKEND_PORT:-18090}
 PROXY_PORT=${PROXY_PORT:-18091}
 PORT_BASE=${PORT_BASE:-18100} # each gateway takes two ports from here: its own and its management port
@@ -154,6 +162,12 @@ start_target() {
     # The production default policy: 100 requests a minute per user.
     c-many) start_gateway c-many "$JAR" "${OURS_COMMON[@]}" --saas.gateway.rate-limit.key-prefix="bench-$$-cm:" ;;
     t-many) start_gateway t-many "$STOCK_SECURED_JAR" "${STOCK_SECURED_COMMON[@]}" ;;
+    *)
+      local extra
+      IFS=, read -r -a extra <<<"${VARIANT_ARGS[$1]}"
+      describe "$1" "ours, bare route, ${VARIANT_ARGS[$1]}" none
+      start_gateway "$1" "$JAR" "${OURS_COMMON[@]}" --saas.security.public-paths="$PATH_UNDER_TEST" \
+        --saas.gateway.rate-limit.enabled=false "${extra[@]}" ;;
   esac
 }
 
@@ -298,5 +312,7 @@ awk '
     ratio("c-many/c requests/s", "rps", "c-many", "c", "-")
     ratio("c-many/t-many requests/s", "rps", "c-many", "t-many", "-")
     ratio("s/d requests/s", "rps", "s", "d", "-")
-  }' "$WORK/results"
+    n = split(targets, names, " ")
+    for (i = 1; i <= n; i++) if (names[i] ~ /^b-/) ratio(names[i] "/b CPU per request", "cpu", names[i], "b", "-")
+  }' targets="$TARGETS" "$WORK/results"
 echo "warm-up rounds, raw wrk output and logs: $WORK"
