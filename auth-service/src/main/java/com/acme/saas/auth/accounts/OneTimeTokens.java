@@ -1,6 +1,7 @@
 package com.acme.saas.auth.accounts;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code account_tokens} table: single-use tokens mailed to an account's address, stored only
  * as their SHA-256. Using one is a single conditional update, so two requests with the same token
- * cannot both succeed.
+ * cannot both succeed. Times come from the service's {@link Clock}, so a token's lifetime is
+ * measured where it is issued and used (and a test can move past it).
  */
 @Repository
 public class OneTimeTokens {
@@ -24,23 +26,27 @@ public class OneTimeTokens {
   }
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  OneTimeTokens(JdbcClient jdbc) {
+  OneTimeTokens(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** Stores a new token's hash and returns the token, which only its mail will carry. */
   public String issue(UUID userId, Purpose purpose, Duration ttl) {
     String token = SecretTokens.newToken();
+    Instant now = clock.instant();
     jdbc.sql(
             """
             insert into account_tokens (token_hash, user_id, purpose, expires_at, created_at)
-            values (:hash, :userId, :purpose, now() + :ttl * interval '1 millisecond', now())
+            values (:hash, :userId, :purpose, :expiresAt, :now)
             """)
         .param("hash", SecretTokens.hash(token))
         .param("userId", userId)
         .param("purpose", purpose.name())
-        .param("ttl", ttl.toMillis())
+        .param("expiresAt", Timestamp.from(now.plus(ttl)))
+        .param("now", Timestamp.from(now))
         .update();
     return token;
   }
@@ -49,12 +55,13 @@ public class OneTimeTokens {
   public Optional<UUID> use(Purpose purpose, String token) {
     return jdbc.sql(
             """
-            update account_tokens set used_at = now()
-             where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()
+            update account_tokens set used_at = :now
+             where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now
             returning user_id
             """)
         .param("hash", SecretTokens.hash(token))
         .param("purpose", purpose.name())
+        .param("now", Timestamp.from(clock.instant()))
         .query(UUID.class)
         .optional();
   }
@@ -62,9 +69,10 @@ public class OneTimeTokens {
   /** Kills every unused token of the user for {@code purpose}. */
   public int killAll(UUID userId, Purpose purpose) {
     return jdbc.sql(
-            "update account_tokens set used_at = now() where user_id = :userId and purpose = :purpose and used_at is null")
+            "update account_tokens set used_at = :now where user_id = :userId and purpose = :purpose and used_at is null")
         .param("userId", userId)
         .param("purpose", purpose.name())
+        .param("now", Timestamp.from(clock.instant()))
         .update();
   }
 
@@ -76,11 +84,11 @@ public class OneTimeTokens {
     return jdbc.sql(
             """
             select count(*) from account_tokens
-             where user_id = :userId and purpose = :purpose and created_at > now() - :window * interval '1 second'
+             where user_id = :userId and purpose = :purpose and created_at > :since
             """)
         .param("userId", userId)
         .param("purpose", purpose.name())
-        .param("window", window.toSeconds())
+        .param("since", Timestamp.from(clock.instant().minus(window)))
         .query(Integer.class)
         .single();
   }
@@ -92,11 +100,11 @@ public class OneTimeTokens {
     return jdbc.sql(
             """
             select min(created_at) from account_tokens
-             where user_id = :userId and purpose = :purpose and created_at > now() - :window * interval '1 second'
+             where user_id = :userId and purpose = :purpose and created_at > :since
             """)
         .param("userId", userId)
         .param("purpose", purpose.name())
-        .param("window", window.toSeconds())
+        .param("since", Timestamp.from(clock.instant().minus(window)))
         .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
         .single();
   }
@@ -112,6 +120,8 @@ public class OneTimeTokens {
    */
   @Scheduled(initialDelayString = "1h", fixedDelayString = "1h")
   public void purgeExpired() {
-    jdbc.sql("delete from account_tokens where expires_at < now() - interval '1 day'").update();
+    jdbc.sql("delete from account_tokens where expires_at < :dayAgo")
+        .param("dayAgo", Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
+        .update();
   }
 }

@@ -10,6 +10,7 @@ import com.acme.saas.common.events.EmailVerified;
 import com.acme.saas.common.outbox.OutboxWriter;
 import com.acme.saas.common.web.ApiException;
 import com.acme.saas.common.web.ErrorCode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +36,7 @@ public class EmailVerification {
   private final OutboxWriter outbox;
   private final EmailVerificationProperties properties;
   private final OutgoingMailProperties mail;
+  private final Clock clock;
 
   EmailVerification(
       AccountRepository accounts,
@@ -42,13 +44,15 @@ public class EmailVerification {
       MailQueue mails,
       OutboxWriter outbox,
       EmailVerificationProperties properties,
-      OutgoingMailProperties mail) {
+      OutgoingMailProperties mail,
+      Clock clock) {
     this.accounts = accounts;
     this.tokens = tokens;
     this.mails = mails;
     this.outbox = outbox;
     this.properties = properties;
     this.mail = mail;
+    this.clock = clock;
   }
 
   /**
@@ -110,8 +114,9 @@ public class EmailVerification {
       Instant oldest =
           tokens
               .oldestIssuedWithin(userId, purpose, properties.resendWindow())
-              .orElseGet(Instant::now);
-      Duration retryAfter = Duration.between(Instant.now(), oldest.plus(properties.resendWindow()));
+              .orElseGet(clock::instant);
+      Duration retryAfter =
+          Duration.between(clock.instant(), oldest.plus(properties.resendWindow()));
       throw new ApiException(
           ErrorCode.RATE_LIMIT_EXCEEDED,
           "Too many verification mails; try again later",

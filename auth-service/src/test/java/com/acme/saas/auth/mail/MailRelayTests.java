@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,38 @@ class MailRelayTests {
         .contains("<a href=\"https://app.acme.test/verify-email?token=" + token + "\">");
     // the row goes when the relay's transaction commits, just after the server took the mail
     await().atMost(Duration.ofSeconds(5)).until(() -> queued(email) == 0);
+  }
+
+  @Test
+  void theResetMailAndThePasswordChangedNoticeComeFromTheConfigurationToo() throws Exception {
+    String email = AuthClient.newEmail();
+    auth.registered(email);
+    auth.http().post("/api/v1/auth/password-reset", null, Map.of("email", email));
+
+    MimeMessage reset = mail.awaitMessage(email, "Reset your");
+    String token = TestMailServer.token(reset);
+    assertThat(reset.getSubject()).isEqualTo("Reset your Acme Test Suite password");
+    assertThat(reset.getFrom())
+        .containsExactly(new InternetAddress("Acme Test <no-reply@acme.test>"));
+    assertThat(TestMailServer.body(reset, "text/plain"))
+        .contains("your Acme Test Suite account")
+        .contains("https://app.acme.test/reset-password?token=" + token);
+    assertThat(TestMailServer.body(reset, "text/html"))
+        .contains("your Acme Test Suite account")
+        .contains("<a href=\"https://app.acme.test/reset-password?token=" + token + "\">");
+
+    auth.http()
+        .post(
+            "/api/v1/auth/password-reset/confirm",
+            null,
+            Map.of("token", token, "newPassword", "Brand-New-Staple-7"));
+
+    MimeMessage notice = mail.awaitMessage(email, "password was changed");
+    assertThat(notice.getSubject()).isEqualTo("Your Acme Test Suite password was changed");
+    assertThat(notice.getFrom())
+        .containsExactly(new InternetAddress("Acme Test <no-reply@acme.test>"));
+    assertThat(TestMailServer.body(notice, "text/plain")).contains("your Acme Test Suite account");
+    assertThat(TestMailServer.body(notice, "text/html")).contains("your Acme Test Suite account");
   }
 
   @Test

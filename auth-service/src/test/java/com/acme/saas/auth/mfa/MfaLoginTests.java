@@ -177,6 +177,20 @@ class MfaLoginTests {
   }
 
   @Test
+  void aChallengeLivesFiveMinutes() {
+    auth.challenge(email, AuthClient.PASSWORD);
+
+    int lifetime =
+        jdbc.sql(
+                "select extract(epoch from expires_at - created_at)::int from login_challenges where user_id = :id")
+            .param("id", userId)
+            .query(Integer.class)
+            .single();
+
+    assertThat(lifetime).isEqualTo(5 * 60);
+  }
+
+  @Test
   void aChallengeDiesAfterFiveWrongCodes() {
     String challenge = auth.challenge(email, AuthClient.PASSWORD);
     failCodes(challenge, 5);

@@ -4,22 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.auth.AuthClient;
+import com.acme.saas.auth.MovableTime;
 import com.acme.saas.auth.TestMailServer;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.TestClock;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
+@Import(MovableTime.class)
 class PasswordResetTests {
 
   static final String NEW_PASSWORD = "Brand-New-Staple-7";
@@ -27,12 +33,14 @@ class PasswordResetTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired TestClock clock;
   AuthClient auth;
   TestMailServer mail = TestMailServer.shared();
   String email;
 
   @BeforeEach
   void setUp() {
+    clock.reset();
     auth = new AuthClient(port);
     email = AuthClient.newEmail();
     auth.registered(email);
@@ -122,12 +130,41 @@ class PasswordResetTests {
   void anExpiredTokenIsRefused() {
     requestReset(email);
     String token = TestMailServer.token(mail.awaitMessage(email, RESET_SUBJECT));
-    jdbc.sql(
-            "update account_tokens set expires_at = now() - interval '1 second' where purpose = 'PASSWORD_RESET'")
-        .update();
+    clock.advance(Duration.ofMinutes(30).plusSeconds(1));
 
     assertTokenInvalid(confirm(token, NEW_PASSWORD));
     assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aTokenStillWorksInTheLastMinuteOfItsHalfHour() {
+    requestReset(email);
+    String token = TestMailServer.token(mail.awaitMessage(email, RESET_SUBJECT));
+    clock.advance(Duration.ofMinutes(29));
+
+    assertThat(confirm(token, NEW_PASSWORD).status()).isEqualTo(204);
+    assertThat(auth.login(email, NEW_PASSWORD).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theTokenIsStoredOnlyAsItsHashForThirtyMinutes() {
+    requestReset(email);
+    String token = TestMailServer.token(mail.awaitMessage(email, RESET_SUBJECT));
+
+    Map<String, Object> stored =
+        jdbc.sql(
+                """
+                select token_hash, extract(epoch from expires_at - created_at)::int as lifetime
+                  from account_tokens where purpose = 'PASSWORD_RESET' and user_id = (
+                    select id from accounts where email_normalized = :email)
+                """)
+            .param("email", email.toLowerCase(Locale.ROOT))
+            .query()
+            .singleRow();
+    assertThat((byte[]) stored.get("token_hash"))
+        .as("only the SHA-256 of the mailed token is stored")
+        .isEqualTo(DigestUtils.sha256(token));
+    assertThat(stored.get("lifetime")).isEqualTo(30 * 60);
   }
 
   @Test

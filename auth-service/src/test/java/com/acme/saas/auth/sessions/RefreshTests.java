@@ -3,6 +3,7 @@ package com.acme.saas.auth.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.auth.AuthClient;
+import com.acme.saas.auth.MovableTime;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestClock;
@@ -17,25 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
+@Import(MovableTime.class)
 class RefreshTests {
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class MovableTime {
-    @Bean
-    @Primary
-    TestClock testClock() {
-      return new TestClock();
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.auth.AuthClient;
+import com.acme.saas.auth.MovableTime;
 import com.acme.saas.auth.SuiteEvents;
 import com.acme.saas.auth.TestMailServer;
 import com.acme.saas.common.events.EmailVerified;
@@ -12,6 +13,7 @@ import com.acme.saas.common.events.Topics;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -22,17 +24,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
+@Import(MovableTime.class)
 class EmailVerificationTests {
 
   static final String SUBJECT = "Confirm your email address";
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired TestClock clock;
   AuthClient auth;
   TestMailServer mail = TestMailServer.shared();
   String email;
@@ -41,6 +46,7 @@ class EmailVerificationTests {
 
   @BeforeEach
   void setUp() {
+    clock.reset();
     auth = new AuthClient(port);
     email = AuthClient.newEmail();
     session = auth.registered(email);
@@ -70,13 +76,19 @@ class EmailVerificationTests {
   @Test
   void anExpiredTokenIsRefused() {
     String token = TestMailServer.token(mail.awaitMessage(email, SUBJECT));
-    jdbc.sql(
-            "update account_tokens set expires_at = now() - interval '1 second' where user_id = :id")
-        .param("id", userId)
-        .update();
+    clock.advance(Duration.ofHours(24).plusSeconds(1));
 
     assertTokenInvalid(verify(token));
     assertThat(verifiedAt()).isFalse();
+  }
+
+  @Test
+  void aTokenStillWorksInTheLastMinuteOfItsDay() {
+    String token = TestMailServer.token(mail.awaitMessage(email, SUBJECT));
+    clock.advance(Duration.ofHours(24).minusMinutes(1));
+
+    assertThat(verify(token).status()).isEqualTo(204);
+    assertThat(verifiedAt()).isTrue();
   }
 
   @Test
@@ -124,6 +136,19 @@ class EmailVerificationTests {
     assertThat(limited.errorCode()).isEqualTo("RATE_LIMIT_EXCEEDED");
     assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(3500L, 3601L);
     mail.awaitMessages(email, SUBJECT, 3);
+  }
+
+  @Test
+  void theResendLimitLiftsAnHourAfterTheFirstLink() {
+    resend();
+    resend();
+    assertThat(resend().status()).isEqualTo(429);
+    mail.awaitMessages(email, SUBJECT, 3);
+
+    clock.advance(Duration.ofHours(1).plusSeconds(1));
+
+    assertThat(resend().status()).isEqualTo(202);
+    mail.awaitMessages(email, SUBJECT, 4);
   }
 
   @Test
