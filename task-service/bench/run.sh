@@ -18,7 +18,7 @@
 # CPU per request: the service's JVM or the peer's process, and Postgres: the backends of the
 # stack's database only (other databases on the machine's Postgres are other people's), from
 # /proc before and after each run. JFR=1 records task-service with JFR (settings=profile) during
-# its first measured GET /tasks round and prints where its CPU goes.
+# one more GET /tasks round after the measured ones and prints where its CPU goes.
 # The stack must run with production JIT settings (JVM_PROFILE=production; a service running C1
 # only is refused) and a free plan that holds what the POST rounds create: when the gateway does
 # not answer, this script starts the stack from this checkout with JVM_PROFILE=production and
@@ -55,8 +55,8 @@ trap cleanup EXIT
 command -v wrk >/dev/null || apt_install wrk
 for tool in curl jq node npm; do command -v "$tool" >/dev/null || die "missing $tool"; done
 
+pick_jdk # jcmd and jfr for JFR=1, and the stack's JDK when this script starts it
 if ! curl -fs -m 2 -o /dev/null "$GATEWAY_URL/actuator/health"; then
-  pick_jdk
   export JVM_PROFILE=production FREE_TASK_LIMIT=${FREE_TASK_LIMIT:-100000000}
   log "no gateway on $GATEWAY_URL: starting the local stack with JVM_PROFILE=$JVM_PROFILE FREE_TASK_LIMIT=$FREE_TASK_LIMIT"
   STARTED_STACK=1
@@ -68,7 +68,8 @@ declare -A PID_OF
 for name in task-service user-service; do
   pid=$(running_pid "$name") || die "$name of this checkout's stack is not running (infra/dev/up from $ROOT, with the same ports)"
   PID_OF[$name]=$pid
-  log "$(printf '%-12s pid %-7s JVM options: %s' "$name" "$pid" "$(production_jvm_options "$name" "$pid")")"
+  options=$(production_jvm_options "$name" "$pid")
+  log "$(printf '%-12s pid %-7s JVM options: %s' "$name" "$pid" "$options")"
 done
 env_of() { tr '\0' '\n' <"/proc/$1/environ" | sed -n "s/^$2=//p"; } # pid variable
 free_limit=$(env_of "${PID_OF[task-service]}" FREE_TASK_LIMIT)
@@ -81,7 +82,6 @@ DB_HOST=${BASH_REMATCH[1]} DB_PORT=${BASH_REMATCH[2]} DB_NAME=${BASH_REMATCH[3]}
 log "database $DB_NAME on $DB_HOST:$DB_PORT, FREE_TASK_LIMIT=$free_limit"
 
 # --- Set-up -----------------------------------------------------------------------------------
-
 PASSWORD=Bench-Tasks-9z
 # register_pool file count: registers count users through the gateway; their emails go to file.
 register_pool() {
@@ -187,10 +187,12 @@ run() {
 # Every backend of the stack's database, "pid ticks" a line: its title is "postgres: <cluster>:
 # <role> <database> <client> <state>".
 postgres_ticks() {
-  local stat
-  for stat in /proc/[0-9]*/stat; do
-    tr '\0' ' ' <"${stat%stat}cmdline" 2>/dev/null | grep -q "^postgres: .* $DB_NAME " || continue
-    awk '{print $1, $14 + $15}' "$stat" 2>/dev/null || true
+  local cmdline title
+  for cmdline in /proc/[0-9]*/cmdline; do
+    title=""
+    IFS= read -r -d '' title <"$cmdline" 2>/dev/null || true
+    [[ $title == "postgres: "*" $DB_NAME "* ]] || continue
+    awk '{print $1, $14 + $15}' "${cmdline%cmdline}stat" 2>/dev/null || true
   done
 }
 # The ticks the backends spent since the "before" listing (a backend born since counts from 0).
@@ -206,16 +208,20 @@ measure() {
   process_before=$(cpu_ticks "$pid")
   run "$name" "$DURATION" "$out" --latency
   wrk_result "$name" "$round" "$out" "$(($(cpu_ticks "$pid") - process_before))" \
-    "$(postgres_spent "$WORK/postgres-before")" >>"$WORK/results"
+    "$(postgres_spent "$WORK/postgres-before")" >>"${RESULTS:-$WORK/results}"
 }
 
-# profile_round: measures tasks-service round 1 under JFR, then prints where its CPU went.
+# profile_round: one more GET /tasks round of task-service, after the measured ones so that
+# they carry no recording, under JFR (settings=profile, stacks deep enough for Spring's).
 profile_round() {
   local pid=${PID_OF[task-service]}
-  "$JAVA_HOME/bin/jcmd" "$pid" JFR.configure stackdepth=256 >/dev/null
-  "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name=task-bench settings=profile filename="$WORK/task-service.jfr" >/dev/null
-  measure tasks-service 1
-  "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=task-bench >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$pid" JFR.configure stackdepth=256 >"$WORK/jfr.log" 2>&1 || true
+  if ! "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name=task-bench settings=profile filename="$WORK/task-service.jfr" >>"$WORK/jfr.log" 2>&1; then
+    log "WARNING: JFR did not start (see $WORK/jfr.log); no profile"
+    return
+  fi
+  RESULTS="$WORK/results-jfr" measure tasks-service jfr
+  "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=task-bench >>"$WORK/jfr.log" 2>&1
 }
 
 log "build $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!*/bench/*' || echo ' (with uncommitted changes)'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -223,13 +229,11 @@ for request in "${REQUESTS[@]}"; do warm_up "$request-service"; warm_up "$reques
 for round in $(seq 1 "$ROUNDS"); do
   for request in "${REQUESTS[@]}"; do
     if ((round % 2)); then sides=(service peer); else sides=(peer service); fi
-    for side in "${sides[@]}"; do
-      if [ "$JFR" = 1 ] && [ "$round" = 1 ] && [ "$request-$side" = tasks-service ]; then profile_round
-      else measure "$request-$side" "$round"; fi
-    done
+    for side in "${sides[@]}"; do measure "$request-$side" "$round"; done
   done
   log "round $round done, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done
+[ "$JFR" != 1 ] || profile_round
 (( SECONDS - TOKENS_AT < 900 )) || log "WARNING: the run took longer than the tokens live (15 minutes); the last rounds met 401s (see the non-2xx column)"
 
 echo
@@ -260,12 +264,14 @@ awk '
 
 if [ "$JFR" = 1 ] && [ -f "$WORK/task-service.jfr" ]; then
   echo
-  echo "Where task-service's CPU went in GET /tasks round 1 (JFR execution samples, each given to the"
-  echo "nearest frame outside the JDK; µs/request = share x the round's service CPU per request):"
+  read -r _ _ rps _ _ _ cpu _ <"$WORK/results-jfr"
+  echo "Where task-service's CPU went in one more GET /tasks round under JFR ($rps requests/s, $cpu µs"
+  echo "service CPU a request): execution samples, each given to the nearest frame outside the JDK;"
+  echo "µs/request = share x that round's service CPU per request."
   echo
   echo "| part | share of samples | µs/request |"
   echo "|---|---|---|"
-  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample "$WORK/task-service.jfr" | awk -v cpu="$(awk '$1 == "tasks-service" && $2 == 1 {print $7}' "$WORK/results")" '
+  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample "$WORK/task-service.jfr" | awk -v cpu="$cpu" '
     function part(frame) {
       if (frame ~ /^(com\.acme\.saas\.common\.security|com\.nimbusds|com\.github\.benmanes\.caffeine)\./) return "token check (AccessTokenVerifier, Nimbus, Caffeine)"
       if (frame ~ /^org\.springframework\.security\./) return "Spring Security filter chain"

@@ -26,6 +26,8 @@ function pool(role) {
     database: config.database.name,
     user: role,
     max: config.database.poolSize,
+    // Connections stay open, as Hikari keeps its minimum idle (the whole pool) open.
+    idleTimeoutMillis: 0,
     options: '-c TimeZone=UTC',
   });
 }
