@@ -271,7 +271,7 @@ if [ "$JFR" = 1 ] && [ -f "$WORK/task-service.jfr" ]; then
   echo
   echo "| part | share of samples | µs/request |"
   echo "|---|---|---|"
-  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample "$WORK/task-service.jfr" | awk -v cpu="$cpu" '
+  "$JAVA_HOME/bin/jfr" print --stack-depth 256 --events jdk.ExecutionSample "$WORK/task-service.jfr" | awk -v cpu="$cpu" '
     function part(frame) {
       if (frame ~ /^(com\.acme\.saas\.common\.security|com\.nimbusds|com\.github\.benmanes\.caffeine)\./) return "token check (AccessTokenVerifier, Nimbus, Caffeine)"
       if (frame ~ /^org\.springframework\.security\./) return "Spring Security filter chain"
@@ -290,7 +290,7 @@ if [ "$JFR" = 1 ] && [ -f "$WORK/task-service.jfr" ]; then
     /^[[:space:]]+[a-zA-Z_$][a-zA-Z0-9_$.]*\(/ && assigned == "" {
       frame = $1
       assigned = part(frame)
-      if (assigned == "" && frame !~ /^(java|javax|jdk|sun|jakarta)\./) { split(frame, p, "."); assigned = "other: " p[1] "." p[2] }
+      if (assigned == "" && frame !~ /^(java|javax|jdk|sun|com\.sun|jakarta)\./) { split(frame, p, "."); assigned = "other: " p[1] "." p[2] }
     }
     /^}/ { count[assigned == "" ? "JDK only (threads, I/O, collections)" : assigned]++ }
     END { for (k in count) printf "| %s | %.1f%% | %.0f |\n", k, 100 * count[k] / samples, cpu * count[k] / samples }' | sort -t'|' -k3 -rn
