@@ -190,7 +190,7 @@ postgres_ticks() {
   local cmdline title
   for cmdline in /proc/[0-9]*/cmdline; do
     title=""
-    IFS= read -r -d '' title <"$cmdline" 2>/dev/null || true
+    IFS= read -r -d '' title 2>/dev/null <"$cmdline" || true # a process may end meanwhile
     [[ $title == "postgres: "*" $DB_NAME "* ]] || continue
     awk '{print $1, $14 + $15}' "${cmdline%cmdline}stat" 2>/dev/null || true
   done
@@ -257,8 +257,8 @@ awk '
     }
     for (i = 1; i <= rounds; i++) {
       printf "GET /tasks round %d: %s requests/s against the peer'"'"'s %s (%s), %s µs service CPU (goal <= 300: %s), p99 %s ms (goal < 25: %s)\n",
-        i, rps["tasks-service", i], rps["tasks-peer", i], rps["tasks-service", i] > rps["tasks-peer", i] ? "more" : "NOT more",
-        cpu["tasks-service", i], cpu["tasks-service", i] <= 300 ? "met" : "NOT met", p99["tasks-service", i], p99["tasks-service", i] < 25 ? "met" : "NOT met"
+        i, rps["tasks-service", i], rps["tasks-peer", i], (rps["tasks-service", i] > rps["tasks-peer", i]) ? "more" : "NOT more",
+        cpu["tasks-service", i], (cpu["tasks-service", i] <= 300) ? "met" : "NOT met", p99["tasks-service", i], (p99["tasks-service", i] < 25) ? "met" : "NOT met"
     }
   }' "$WORK/results"
 
