@@ -25,14 +25,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 source "$ROOT/infra/dev/lib.sh"
 source "$ROOT/infra/dev/stack.sh"
-BENCH="$ROOT/flags-service/bench"
+source "$ROOT/infra/dev/bench.sh"
 POOL=${POOL:-32}
-DURATION=${DURATION:-10s}
-THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-32}
-ROUNDS=${ROUNDS:-3}
-WARMUP_MIN=${WARMUP_MIN:-20}
-WARMUP_MAX=${WARMUP_MAX:-60}
 FLAG_COUNT=50
 MIN_RATE_LIMIT=10000000
 GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
@@ -67,16 +61,6 @@ limit=$(tr '\0' '\n' <"/proc/${PID_OF[gateway]}/environ" | sed -n 's/^RATE_LIMIT
 log "gateway RATE_LIMIT_DEFAULT=$limit a minute"
 
 # --- Set-up -----------------------------------------------------------------------------------
-client_ip() { echo "10.$((RANDOM % 254 + 1)).$((RANDOM % 255)).$((RANDOM % 254 + 1))"; }
-# post path token|- json: the answer's body; fails on a status other than 2xx or 409.
-post() {
-  local auth=() status
-  [ "$2" = - ] || auth=(-H "Authorization: Bearer $2")
-  status=$(curl -s -o "$WORK/answer" -w '%{http_code}' -X POST "${auth[@]}" -H 'Content-Type: application/json' \
-    -H "X-Forwarded-For: $(client_ip)" --data "$3" "$GATEWAY_URL$1")
-  [[ $status == 2* || $status == 409 ]] || die "POST $1 answered $status: $(cat "$WORK/answer")"
-  cat "$WORK/answer"
-}
 
 secrets="$RUN_DIR/dev-secrets.env"
 ADMIN_EMAIL=${ADMIN_EMAIL:-$(sed -n 's/^ADMIN_EMAIL=//p' "$secrets" 2>/dev/null || true)}
@@ -136,30 +120,8 @@ TARGETS=(single-direct bulk-direct evaluate-direct me-direct single-gateway bulk
 run() {
   local name=$1 seconds=$2 out=$3; shift 3
   # shellcheck disable=SC2086 # ARGS is the script's argument list
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$seconds" "$@" -s "$BENCH/requests.lua" "${URL[$name]%%/api/*}" -- ${ARGS[$name]} >"$out"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$seconds" "$@" -s "$ROOT/infra/dev/pool-requests.lua" "${URL[$name]%%/api/*}" -- ${ARGS[$name]} >"$out"
 }
-
-# warm_up name: 5 s rounds until throughput stops rising: the best of the last three rounds is
-# within 5% of the best before them (at least WARMUP_MIN seconds, at most WARMUP_MAX).
-warm_up() {
-  local name=$1 elapsed=0 rounds=() rps
-  while ((elapsed < WARMUP_MAX)); do
-    run "$name" 5s "$WORK/warm-up.out"
-    rps=$(awk '/^Requests\/sec/ {print $2}' "$WORK/warm-up.out")
-    elapsed=$((elapsed + 5))
-    rounds+=("$rps")
-    echo "$name warm-up ${elapsed}s: $rps requests/s" >>"$WORK/warm-up"
-    if ((elapsed >= WARMUP_MIN)) && echo "${rounds[@]}" | awk '{
-        for (i = 1; i <= NF; i++) if (i > NF - 3) { if ($i > last) last = $i } else if ($i > before) before = $i
-        exit !(before > 0 && last <= before * 1.05) }'; then
-      log "$name warmed up after ${elapsed}s (${rounds[*]} requests/s)"
-      return 0
-    fi
-  done
-  log "$name: throughput still rising after ${WARMUP_MAX}s (${rounds[*]}); measuring anyway"
-}
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, in 1/100 s
 
 # measure name round: requests/s, p50, p99 (ms), non-2xx and socket errors, CPU µs per request of
 # the target's service and of the gateway.
@@ -168,17 +130,8 @@ measure() {
   local service_before gateway_before
   service_before=$(cpu_ticks "$service_pid") gateway_before=$(cpu_ticks "$gateway_pid")
   run "$name" "$DURATION" "$out" --latency
-  awk -v name="$name" -v round="$round" -v service="$(($(cpu_ticks "$service_pid") - service_before))" \
-    -v gateway="$(($(cpu_ticks "$gateway_pid") - gateway_before))" '
-    function ms(v) { return v ~ /us$/ ? v * 0.001 : v ~ /ms$/ ? v + 0 : v * 1000 }
-    /requests in/ { requests = $1 }
-    /^Requests\/sec/ { rps = $2 }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    /Non-2xx/ { errors += $NF }
-    /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-    END { printf "%s %s %.0f %.2f %.2f %d %.0f %.0f\n", name, round, rps, p50, p99, errors,
-            service * 10000 / requests, gateway * 10000 / requests }' "$out" >>"$WORK/results"
+  wrk_result "$name" "$round" "$out" "$(($(cpu_ticks "$service_pid") - service_before))" \
+    "$(($(cpu_ticks "$gateway_pid") - gateway_before))" >>"$WORK/results"
 }
 
 log "build $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!*/bench/*' || echo ' (with uncommitted changes)'), load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,13 +1,18 @@
--- wrk script of flags-service/bench/run.sh: every request carries the bearer token of one user of
--- the pool, in turn, so that the load is spread over users as real clients would spread it.
--- Arguments (after wrk's --): pool file (lines "token userId"), method, path, body kind
+-- wrk script of the benchmarks of the local stack (flags-service/bench/run.sh,
+-- task-service/bench/run.sh): every request carries the bearer token of one user of the pool, in
+-- turn, so that the load is spread over users as real clients would spread it (and the
+-- services' token caches meet many of them).
+-- Arguments (after wrk's --): pool file (lines "token" or "token userId"), method, path, body kind
 --   ofrep  POST body {"context":{"targetingKey":"<userId>"}}
+--   task   POST body: a new task (title, description, due date)
 --   none   no body
 -- A path ending in "/{key}" takes the keys file (one flag key a line) as the fifth argument and
 -- cycles through the keys as well.
 local requests = {}
 local next_request = 1
 local threads = 0
+
+local NEW_TASK = '{"title":"Benchmark task","description":"Written by a benchmark","dueDate":"2026-12-31"}'
 
 -- Runs in wrk's main state once per thread, before init: each thread gets its own number.
 function setup(thread)
@@ -29,12 +34,15 @@ function init(args)
   local keys = keys_file and lines(keys_file) or { "" }
   -- Every (user, key) pair once, so that a single-flag run evaluates every flag for every user.
   for u, user in ipairs(users) do
-    local token, id = user:match("^(%S+) (%S+)$")
+    local token, id = user:match("^(%S+) ?(%S*)$")
     local headers = { ["Authorization"] = "Bearer " .. token, ["Accept"] = "application/json" }
     local body = nil
     if body_kind == "ofrep" then
       headers["Content-Type"] = "application/json"
       body = '{"context":{"targetingKey":"' .. id .. '"}}'
+    elseif body_kind == "task" then
+      headers["Content-Type"] = "application/json"
+      body = NEW_TASK
     end
     for k, key in ipairs(keys) do
       local target = path:gsub("{key}", key)
