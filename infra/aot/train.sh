@@ -4,7 +4,9 @@
 # tools extract: a plain classpath, which the cache needs; classes loaded from nested jars cannot
 # be cached) and runs it there once with -XX:AOTCacheOutput=MODULE/target/aot/app.aot.
 # infra/dev/up and infra/aot/bench.sh run that extracted jar with -XX:AOTCache when the cache is
-# newer than the module's jar; the JVM itself refuses a cache whose classpath changed.
+# newer than the module's jar; the JVM itself refuses a cache whose classpath changed. The jar is
+# named by its absolute path in training, as where it runs: a cache trained on a relative path is
+# refused by a JVM started from another directory ("shared class paths mismatch").
 #
 # The training run: -Dspring.context.exit=onRefresh, with the JVM options of production
 # (PRODUCTION_JAVA_OPTS) and the dev profile (whose placeholders stand in for the secrets). Every
@@ -92,14 +94,14 @@ for m in "${modules[@]}"; do
   t0=$SECONDS
   if [ "$m" = gateway ] && [ "$GATEWAY_TRAINING" = load ]; then
     how="under load for ${GATEWAY_TRAINING_SECONDS}s"
-    (cd "$dir" && train_gateway_under_load "$(basename "$jar")" "$training_log") \
+    (cd "$dir" && train_gateway_under_load "$dir/$(basename "$jar")" "$training_log") \
       || { tail -n 30 "$training_log" >&2; die "training $m failed (log: $training_log)"; }
   else
     how="to the context's refresh"
     mapfile -t envs < <(training_env)
     # shellcheck disable=SC2086 # PRODUCTION_JAVA_OPTS is a list of JVM options
     (cd "$dir" && env "${envs[@]}" java $PRODUCTION_JAVA_OPTS -XX:AOTCacheOutput=app.aot \
-      -Dspring.context.exit=onRefresh -jar "$(basename "$jar")" --server.port=0 >"$training_log" 2>&1) \
+      -Dspring.context.exit=onRefresh -jar "$dir/$(basename "$jar")" --server.port=0 >"$training_log" 2>&1) \
       || { tail -n 30 "$training_log" >&2; die "training $m failed (log: $training_log)"; }
   fi
   [ -s "$dir/app.aot" ] || { tail -n 30 "$training_log" >&2; die "training $m wrote no cache (log: $training_log)"; }
