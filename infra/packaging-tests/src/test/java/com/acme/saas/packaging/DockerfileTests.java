@@ -55,7 +55,8 @@ class DockerfileTests {
     assertThat(training).isGreaterThan(lastCopy).isGreaterThan(javaOptions);
     assertThat(stage.instructions().get(training).arguments())
         .contains("-Dspring.context.exit=onRefresh")
-        .contains("-jar app.jar");
+        .contains("-jar app.jar")
+        .endsWith("test -s app.aot");
     assertThat(stage.all("ENTRYPOINT"))
         .containsExactly("[\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"app.jar\"]");
   }
