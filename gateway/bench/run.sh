@@ -25,7 +25,6 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BENCH="$ROOT/gateway/bench"
 source "$ROOT/infra/dev/lib.sh"
 pick_jdk # exports JAVA_HOME: the first JDK >= 25
 JAVA_OPTS=${JAVA_OPTS:-$PRODUCTION_JAVA_OPTS}
@@ -45,12 +44,9 @@ done
 BACKEND_PORT=${BACKEND_PORT:-18090}
 PROXY_PORT=${PROXY_PORT:-18091}
 PORT_BASE=${PORT_BASE:-18100} # each gateway takes two ports from here: its own and its management port
-PATH_UNDER_TEST=/api/v1/tasks
-ISSUER=https://auth.bench.acme.example
-AUDIENCE=acme-saas
 WORK=$(mktemp -d /tmp/gateway-bench.XXXXXX)
-chmod 755 "$WORK" # nginx workers (nobody) read the JWKS file from here
 PIDS=()
+source "$ROOT/gateway/bench/backend.sh"
 
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -73,56 +69,15 @@ fi
 STOCK_BARE_JAR=$(ls "$BENCH"/stock-bare/target/stock-bare-*.jar | grep -v original | head -1)
 STOCK_SECURED_JAR=$(ls "$BENCH"/stock-secured/target/stock-secured-*.jar | grep -v original | head -1)
 
-NIMBUS=$(ls ~/.m2/repository/com/nimbusds/nimbus-jose-jwt/*/nimbus-jose-jwt-*.jar | grep -v sources | sort -V | tail -1)
-mkdir -p "$WORK/static/.well-known"
-"$JAVA_HOME/bin/java" -cp "$NIMBUS" "$BENCH/BenchTokens.java" "$WORK" "$USERS"
-mv "$WORK/jwks.json" "$WORK/static/.well-known/jwks.json"
-TOKEN=$(head -1 "$WORK/tokens.txt")
+bench_backend "$USERS"
 export BENCH_TOKENS="$WORK/tokens.txt" # read by many-users.lua
 
-nginx_conf() { # name, server block
-  cat > "$WORK/$1.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $WORK/$1.pid;
-error_log $WORK/$1-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/$1-body; proxy_temp_path $WORK/$1-proxy;
-  fastcgi_temp_path $WORK/$1-fcgi; uwsgi_temp_path $WORK/$1-uwsgi; scgi_temp_path $WORK/$1-scgi;
-  keepalive_requests 1000000;
-  $2
-}
-CONF
-  nginx -p "$WORK" -c "$WORK/$1.conf" &
-  PIDS+=($!)
-}
-
-nginx_conf backend "server {
-    listen 127.0.0.1:$BACKEND_PORT;
-    location = /.well-known/jwks.json { root $WORK/static; default_type application/json; }
-    location / { default_type application/json; return 200 '{\"data\":{\"id\":\"3f2b\",\"title\":\"bench\"}}'; }
-  }"
 nginx_conf proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
   server {
     listen 127.0.0.1:$PROXY_PORT;
     location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
   }"
 
-JWKS_URI="http://127.0.0.1:$BACKEND_PORT/.well-known/jwks.json"
-BACKEND_URI="http://127.0.0.1:$BACKEND_PORT"
-OURS_COMMON=(
-  --saas.security.jwks-uri="$JWKS_URI"
-  --saas.security.issuer="$ISSUER"
-  --saas.security.audience="$AUDIENCE"
-  --saas.security.jwks-timeout=5s
-  --saas.gateway.services.auth="$BACKEND_URI"
-  --saas.gateway.services.users="$BACKEND_URI"
-  --saas.gateway.services.tasks="$BACKEND_URI"
-  --saas.gateway.services.billing="$BACKEND_URI"
-  --saas.gateway.services.flags="$BACKEND_URI"
-)
 STOCK_SECURED_COMMON=(--jwks-uri="$JWKS_URI" --issuer="$ISSUER" --audience="$AUDIENCE" --backend-uri="$BACKEND_URI")
 
 # Per target: its description, how its load is sent (none, one-token, many-users) and how it starts.

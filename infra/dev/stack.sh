@@ -140,3 +140,29 @@ known_component() {
   for m in "${ALL_SERVICES[@]}"; do [ "$m" = "$1" ] && return 0; done
   return 1
 }
+
+# A module's JDK AOT cache (infra/aot/train.sh): MODULE/target/aot/app.aot, trained on the jar
+# extracted beside it (a plain classpath; the cache cannot hold classes of the fat jar's nested jars).
+aot_dir_of() { echo "$ROOT/$1/target/aot"; }
+
+# aot_launch MODULE FAT_JAR MODE: sets AOT_ARGS to the java arguments that run the module. MODE
+# on: the extracted jar with its cache when that cache is newer than FAT_JAR (a rebuilt jar needs a
+# new training run, and the JVM refuses a cache whose classpath changed anyway); otherwise, and
+# with MODE off, FAT_JAR. AOT_STATE says which, and why.
+aot_launch() {
+  local module=$1 jar=$2 mode=$3 dir extracted
+  dir=$(aot_dir_of "$module")
+  extracted="$dir/$(basename "$jar")"
+  if [ "$mode" = off ]; then
+    AOT_STATE="no AOT cache (AOT_CACHE=off)"
+  elif [ ! -f "$dir/app.aot" ] || [ ! -f "$extracted" ]; then
+    AOT_STATE="no AOT cache (not trained: infra/aot/train.sh $module)"
+  elif [ "$jar" -nt "$dir/app.aot" ]; then
+    AOT_STATE="no AOT cache (the jar is newer than its cache: infra/aot/train.sh $module)"
+  else
+    AOT_STATE="AOT cache ${dir#"$ROOT"/}/app.aot"
+    AOT_ARGS=("-XX:AOTCache=$dir/app.aot" -jar "$extracted")
+    return 0
+  fi
+  AOT_ARGS=(-jar "$jar")
+}

@@ -26,14 +26,50 @@ class DockerfileTests {
             copy -> copy.startsWith(module + "/target/" + module + "-") && copy.contains(".jar"));
     assertThat(dockerfile.all("RUN"))
         .anyMatch(
-            run -> run.contains("-Djarmode=tools") && run.contains("extract --layers --launcher"));
+            run ->
+                run.contains("-Djarmode=tools")
+                    && run.contains("extract --layers")
+                    && !run.contains("--launcher"));
     assertThat(dockerfile.finalStage().all("COPY"))
         .anyMatch(copy -> copy.contains("/dependencies/"))
         .anyMatch(copy -> copy.contains("/spring-boot-loader/"))
         .anyMatch(copy -> copy.contains("/snapshot-dependencies/"))
         .anyMatch(copy -> copy.contains("/application/"));
-    assertThat(dockerfile.finalStage().all("ENTRYPOINT"))
-        .containsExactly("[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+  }
+
+  /**
+   * The image starts from a JDK AOT cache trained in its own build, on the same files and JVM
+   * options it runs with: a cache trained on another classpath would be refused at start.
+   */
+  @ParameterizedTest
+  @MethodSource("modules")
+  void startsFromAnAotCacheTrainedOnItsOwnLayout(String module) {
+    Dockerfile stage = Dockerfile.of(module).finalStage();
+    int lastCopy =
+        stage.instructions().stream()
+            .map(Dockerfile.Instruction::keyword)
+            .toList()
+            .lastIndexOf("COPY");
+    int javaOptions = indexOf(stage, "ENV", "JAVA_TOOL_OPTIONS=");
+    int training = indexOf(stage, "RUN", "-XX:AOTCacheOutput=app.aot");
+    assertThat(training).isGreaterThan(lastCopy).isGreaterThan(javaOptions);
+    assertThat(stage.instructions().get(training).arguments())
+        .contains("-Dspring.context.exit=onRefresh")
+        .contains("-jar app.jar")
+        .endsWith("test -s app.aot");
+    assertThat(stage.all("ENTRYPOINT"))
+        .containsExactly("[\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"app.jar\"]");
+  }
+
+  private static int indexOf(Dockerfile stage, String keyword, String text) {
+    List<Dockerfile.Instruction> instructions = stage.instructions();
+    for (int i = 0; i < instructions.size(); i++) {
+      if (instructions.get(i).keyword().equals(keyword)
+          && instructions.get(i).arguments().contains(text)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @ParameterizedTest
