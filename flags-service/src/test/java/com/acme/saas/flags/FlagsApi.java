@@ -2,11 +2,7 @@ package com.acme.saas.flags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.saas.common.events.DomainEvent;
-import com.acme.saas.common.events.EventCodec;
-import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.testsupport.HttpApi;
-import com.acme.saas.testsupport.KafkaTestClient;
 import com.acme.saas.testsupport.TestTokens;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,13 +56,5 @@ public record FlagsApi(HttpApi http, UUID adminId, String admin) {
 
   public HttpApi.Response ofrep(String token, String key, Map<String, ?> context) {
     return http.post("/api/v1/ofrep/v1/evaluate/flags/" + key, token, Map.of("context", context));
-  }
-
-  /** Publishes an event as another service's outbox relay does: the envelope, keyed by user id. */
-  public static EventEnvelope publish(String producer, DomainEvent event) {
-    EventCodec codec = new EventCodec(producer);
-    EventEnvelope envelope = codec.envelope(event);
-    KafkaTestClient.shared().publish(event.eventType().topic(), event.key(), codec.write(envelope));
-    return envelope;
   }
 }

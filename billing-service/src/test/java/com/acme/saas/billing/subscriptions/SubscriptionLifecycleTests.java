@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.saas.billing.StripeStandIn;
 import com.acme.saas.billing.StripeWebhooks;
 import com.acme.saas.billing.SubscriptionEvents;
-import com.acme.saas.common.events.EventCodec;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.Topics;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.KafkaTestClient;
 import com.acme.saas.testsupport.RealInfrastructure;
@@ -93,14 +93,13 @@ class SubscriptionLifecycleTests {
   void theChangeReachesKafkaKeyedByTheUser() {
     deliver("customer.subscription.created", sub(StripeStandIn.PRICE_TEAM, "active"));
 
-    EventCodec codec = new EventCodec("test");
     var record =
         KafkaTestClient.shared()
             .awaitRecord(
                 Topics.SUBSCRIPTION_EVENTS,
                 Duration.ofSeconds(20),
                 r -> userId.toString().equals(r.key()));
-    EventEnvelope envelope = codec.read(record.value());
+    EventEnvelope envelope = SuiteEvents.envelope(record);
     assertThat(envelope.type()).isEqualTo("SubscriptionChanged");
     assertThat(envelope.producer()).isEqualTo("billing-service");
     assertThat(envelope.payload().path("plan").asString()).isEqualTo("team");

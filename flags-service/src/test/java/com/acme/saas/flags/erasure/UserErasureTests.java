@@ -7,6 +7,7 @@ import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.flags.FlagsApi;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
@@ -54,11 +55,11 @@ class UserErasureTests {
     flags.override("erasure-override", doomedId, true);
     flags.override("erasure-override", bystanderId, true);
     EventEnvelope upgraded =
-        FlagsApi.publish(
+        SuiteEvents.publish(
             "billing-service", new SubscriptionChanged(doomedId, "pro", "active", null, false));
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(upgraded));
 
-    EventEnvelope deleted = FlagsApi.publish("user-service", new UserDeleted(doomedId));
+    EventEnvelope deleted = SuiteEvents.publish("user-service", new UserDeleted(doomedId));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(deleted));
     assertThat(
@@ -97,7 +98,7 @@ class UserErasureTests {
   void erasedAdminIsReplacedByTheMarkerAsActor() {
     flags.create("erasure-actor", Map.of());
 
-    EventEnvelope deleted = FlagsApi.publish("user-service", new UserDeleted(flags.adminId()));
+    EventEnvelope deleted = SuiteEvents.publish("user-service", new UserDeleted(flags.adminId()));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(deleted));
     assertThat(
@@ -114,8 +115,8 @@ class UserErasureTests {
     flags.create("erasure-repeat", Map.of("userIds", List.of(bystanderId)));
     UserDeleted unknown = new UserDeleted(UUID.randomUUID());
 
-    EventEnvelope first = FlagsApi.publish("user-service", unknown);
-    EventEnvelope second = FlagsApi.publish("user-service", unknown);
+    EventEnvelope first = SuiteEvents.publish("user-service", unknown);
+    EventEnvelope second = SuiteEvents.publish("user-service", unknown);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(first) && processed(second));
     assertThat(

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.flags.FlagsApi;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.time.Duration;
@@ -48,17 +49,17 @@ class PlanTargetingTests {
   void activeSubscriptionTurnsPlanTargetingOnAndALapsedOneOff() {
     flags.create("pro-dashboard", Map.of("plans", List.of("pro", "team")));
 
-    FlagsApi.publish("billing-service", subscription("pro", "active"));
+    SuiteEvents.publish("billing-service", subscription("pro", "active"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> flags.values(user).path("pro-dashboard").asBoolean());
 
-    FlagsApi.publish("billing-service", subscription("pro", "past_due"));
+    SuiteEvents.publish("billing-service", subscription("pro", "past_due"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> !flags.values(user).path("pro-dashboard").asBoolean());
 
-    FlagsApi.publish("billing-service", subscription("team", "trialing"));
+    SuiteEvents.publish("billing-service", subscription("team", "trialing"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> flags.values(user).path("pro-dashboard").asBoolean());
@@ -69,7 +70,7 @@ class PlanTargetingTests {
     flags.create("team-only", Map.of("plans", List.of("team")));
     UUID other = UUID.randomUUID();
 
-    FlagsApi.publish(
+    SuiteEvents.publish(
         "billing-service", new SubscriptionChanged(other, "team", "active", null, false));
     await()
         .atMost(Duration.ofSeconds(20))

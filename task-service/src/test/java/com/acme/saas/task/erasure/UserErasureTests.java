@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.common.events.UserDeleted;
-import com.acme.saas.task.PublishedEvents;
 import com.acme.saas.task.TaskClient;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.time.Duration;
@@ -52,13 +52,13 @@ class UserErasureTests {
       tasks.create(doomed, "task " + i);
     }
     UUID kept = tasks.create(bystander, "not mine to lose");
-    PublishedEvents.publish(
+    SuiteEvents.publish(
         "billing-service", new SubscriptionChanged(doomedId, "pro", "active", null, false));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> plans(doomedId) == 1 && "pro".equals(plan(doomedId)));
 
-    EventEnvelope deleted = PublishedEvents.publish("user-service", new UserDeleted(doomedId));
+    EventEnvelope deleted = SuiteEvents.publish("user-service", new UserDeleted(doomedId));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(deleted));
     assertThat(tasksOf(doomedId)).isZero();
@@ -72,14 +72,13 @@ class UserErasureTests {
   void redeliveredUserDeletedIsHarmless() {
     tasks.create(doomed, "gone soon");
     UserDeleted event = new UserDeleted(doomedId);
-    EventEnvelope first = PublishedEvents.publish("user-service", event);
+    EventEnvelope first = SuiteEvents.publish("user-service", event);
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(first));
     UUID createdAfter = tasks.create(doomed, "created after the erasure");
 
-    PublishedEvents.publish("user-service", event, first);
+    SuiteEvents.publish("user-service", event, first);
     // The test topic has one partition, so once a later event is applied the redelivery was too.
-    EventEnvelope marker =
-        PublishedEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
+    EventEnvelope marker = SuiteEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(marker));
 
     assertThat(tasks.list(doomed, "").data().get(0).path("id").asString())
@@ -90,8 +89,7 @@ class UserErasureTests {
   void userDeletedForAnUnknownUserIsHarmless() {
     UUID kept = tasks.create(bystander, "still here");
 
-    EventEnvelope unknown =
-        PublishedEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
+    EventEnvelope unknown = SuiteEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(unknown));
     assertThat(tasks.list(bystander, "").data().get(0).path("id").asString())

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.SubscriptionChanged;
-import com.acme.saas.task.PublishedEvents;
 import com.acme.saas.task.TaskClient;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
@@ -117,13 +117,13 @@ class PlanQuotaTests {
   void paidPlanHasNoCapAndALapsedOneFallsBackToFree() {
     fill(3);
 
-    PublishedEvents.publish("billing-service", subscription("pro", "active"));
+    SuiteEvents.publish("billing-service", subscription("pro", "active"));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo("pro"));
     assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fourth")).status())
         .isEqualTo(201);
     assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fifth")).status()).isEqualTo(201);
 
-    PublishedEvents.publish("billing-service", subscription("pro", "past_due"));
+    SuiteEvents.publish("billing-service", subscription("pro", "past_due"));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> assertThat(plan()).isEqualTo("free"));
@@ -147,12 +147,12 @@ class PlanQuotaTests {
     "canceled, free"
   })
   void everyStripeStatusFollowsTheEffectivePlanRule(String status, String quota) {
-    PublishedEvents.publish("billing-service", subscription("team", "active"));
+    SuiteEvents.publish("billing-service", subscription("team", "active"));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> assertThat(plan()).isEqualTo("team"));
 
-    PublishedEvents.publish("billing-service", subscription("pro", status));
+    SuiteEvents.publish("billing-service", subscription("pro", status));
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo(quota));
   }

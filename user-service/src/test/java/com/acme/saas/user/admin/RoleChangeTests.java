@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserRoleChanged;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
-import com.acme.saas.user.SuiteEvents;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -63,7 +63,7 @@ class RoleChangeTests {
     assertThat(http.get("/api/v1/users/" + userId, admin).data().path("role").asString())
         .isEqualTo("ADMIN");
     ConsumerRecord<String, String> record =
-        SuiteEvents.awaitUserEvent(UserRoleChanged.TYPE.name(), userId);
+        SuiteEvents.awaitEvent("user-service", UserRoleChanged.TYPE, userId);
     EventEnvelope envelope = SuiteEvents.envelope(record);
     assertThat(record.key()).isEqualTo(userId.toString());
     assertThat(envelope.version()).isEqualTo(1);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.Topics;
 import com.acme.saas.common.events.UserDeleted;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
-import com.acme.saas.user.SuiteEvents;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,7 +55,7 @@ class UserDeletionTests {
     assertThat(response.text()).isEmpty();
     assertThat(http.get("/api/v1/users/" + userId, admin).status()).isEqualTo(404);
     ConsumerRecord<String, String> record =
-        SuiteEvents.awaitUserEvent(UserDeleted.TYPE.name(), userId);
+        SuiteEvents.awaitEvent("user-service", UserDeleted.TYPE, userId);
     EventEnvelope envelope = SuiteEvents.envelope(record);
     assertThat(record.topic()).isEqualTo(Topics.USER_EVENTS);
     assertThat(record.key()).isEqualTo(userId.toString());
