@@ -12,9 +12,14 @@ import tools.jackson.databind.JsonNode;
 /** The flags API as a test uses it: an admin, a flag created in one line, a caller's values. */
 public record FlagsApi(HttpApi http, UUID adminId, String admin) {
 
-  public static FlagsApi on(int port) {
+  /** The API on {@code http} as a new admin (what {@code @InjectApi FlagsApi} gives a test). */
+  public FlagsApi(HttpApi http) {
     UUID adminId = UUID.randomUUID();
-    return new FlagsApi(HttpApi.local(port), adminId, TestTokens.admin(adminId));
+    this(http, adminId, TestTokens.admin(adminId));
+  }
+
+  public static FlagsApi on(int port) {
+    return new FlagsApi(HttpApi.local(port));
   }
 
   /** Creates a flag: on for everyone unless {@code settings} say otherwise. */

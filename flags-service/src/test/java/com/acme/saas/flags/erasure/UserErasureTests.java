@@ -9,6 +9,7 @@ import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.flags.FlagsApi;
 import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,18 +30,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RealInfrastructure
 class UserErasureTests {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
-  FlagsApi flags;
-  HttpApi http;
+  @InjectApi FlagsApi flags;
+  @InjectApi HttpApi http;
   UUID doomedId;
   UUID bystanderId;
 
   @BeforeEach
   void setUp() {
-    flags = FlagsApi.on(port);
-    http = flags.http();
     doomedId = UUID.randomUUID();
     bystanderId = UUID.randomUUID();
   }
