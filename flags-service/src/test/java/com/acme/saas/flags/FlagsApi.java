@@ -2,11 +2,7 @@ package com.acme.saas.flags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.saas.common.events.DomainEvent;
-import com.acme.saas.common.events.EventCodec;
-import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.testsupport.HttpApi;
-import com.acme.saas.testsupport.KafkaTestClient;
 import com.acme.saas.testsupport.TestTokens;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,9 +12,14 @@ import tools.jackson.databind.JsonNode;
 /** The flags API as a test uses it: an admin, a flag created in one line, a caller's values. */
 public record FlagsApi(HttpApi http, UUID adminId, String admin) {
 
-  public static FlagsApi on(int port) {
+  /** The API on {@code http} as a new admin (what {@code @InjectApi FlagsApi} gives a test). */
+  public FlagsApi(HttpApi http) {
     UUID adminId = UUID.randomUUID();
-    return new FlagsApi(HttpApi.local(port), adminId, TestTokens.admin(adminId));
+    this(http, adminId, TestTokens.admin(adminId));
+  }
+
+  public static FlagsApi on(int port) {
+    return new FlagsApi(HttpApi.local(port));
   }
 
   /** Creates a flag: on for everyone unless {@code settings} say otherwise. */
@@ -60,13 +61,5 @@ public record FlagsApi(HttpApi http, UUID adminId, String admin) {
 
   public HttpApi.Response ofrep(String token, String key, Map<String, ?> context) {
     return http.post("/api/v1/ofrep/v1/evaluate/flags/" + key, token, Map.of("context", context));
-  }
-
-  /** Publishes an event as another service's outbox relay does: the envelope, keyed by user id. */
-  public static EventEnvelope publish(String producer, DomainEvent event) {
-    EventCodec codec = new EventCodec(producer);
-    EventEnvelope envelope = codec.envelope(event);
-    KafkaTestClient.shared().publish(event.eventType().topic(), event.key(), codec.write(envelope));
-    return envelope;
   }
 }

@@ -10,10 +10,6 @@ import tools.jackson.databind.JsonNode;
 /** The tasks API as a test uses it: a task created in one line, its id back. */
 public record TaskClient(HttpApi http) {
 
-  public static TaskClient on(int port) {
-    return new TaskClient(HttpApi.local(port));
-  }
-
   public JsonNode create(String token, Map<String, ?> body) {
     HttpApi.Response response = http.post("/api/v1/tasks", token, body);
     assertThat(response.status()).as(response.toString()).isEqualTo(201);

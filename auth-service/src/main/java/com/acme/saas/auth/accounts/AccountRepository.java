@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code accounts} table. */
 @Repository
-public class AccountRepository {
+class AccountRepository {
 
   private final JdbcClient jdbc;
 
@@ -17,14 +17,14 @@ public class AccountRepository {
     this.jdbc = jdbc;
   }
 
-  public Optional<Account> find(UUID id) {
+  Optional<Account> find(UUID id) {
     return jdbc.sql("select * from accounts where id = :id")
         .param("id", id)
         .query(AccountRepository::account)
         .optional();
   }
 
-  public Optional<Account> findByEmail(String email) {
+  Optional<Account> findByEmail(String email) {
     return jdbc.sql("select * from accounts where email_normalized = :email")
         .param("email", Account.normalizeEmail(email))
         .query(AccountRepository::account)
@@ -32,7 +32,7 @@ public class AccountRepository {
   }
 
   /** Inserts the account unless its email is taken; tells whether it did. */
-  public boolean insertIfEmailFree(Account account) {
+  boolean insertIfEmailFree(Account account) {
     return jdbc.sql(
                 """
                 insert into accounts (id, email, email_normalized, name, role, password_hash, created_at, updated_at)
@@ -50,7 +50,7 @@ public class AccountRepository {
         == 1;
   }
 
-  public void updatePasswordHash(UUID id, String hash) {
+  void updatePasswordHash(UUID id, String hash) {
     jdbc.sql("update accounts set password_hash = :hash, updated_at = now() where id = :id")
         .param("id", id)
         .param("hash", hash)
@@ -58,7 +58,7 @@ public class AccountRepository {
   }
 
   /** Marks the address proven; tells whether it was not before (so the event is written once). */
-  public boolean markEmailVerified(UUID id) {
+  boolean markEmailVerified(UUID id) {
     return jdbc.sql(
                 "update accounts set email_verified_at = now(), updated_at = now() where id = :id and email_verified_at is null")
             .param("id", id)
@@ -66,7 +66,7 @@ public class AccountRepository {
         == 1;
   }
 
-  public boolean isEmailVerified(UUID id) {
+  boolean isEmailVerified(UUID id) {
     return jdbc.sql("select email_verified_at is not null from accounts where id = :id")
         .param("id", id)
         .query(Boolean.class)
@@ -74,7 +74,7 @@ public class AccountRepository {
         .orElse(false);
   }
 
-  public void updateRole(UUID id, String role) {
+  void updateRole(UUID id, String role) {
     jdbc.sql(
             "update accounts set role = :role, updated_at = now() where id = :id and role <> :role")
         .param("id", id)
@@ -82,7 +82,7 @@ public class AccountRepository {
         .update();
   }
 
-  public void delete(UUID id) {
+  void delete(UUID id) {
     jdbc.sql("delete from accounts where id = :id").param("id", id).update();
   }
 

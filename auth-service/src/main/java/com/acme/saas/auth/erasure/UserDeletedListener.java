@@ -1,6 +1,6 @@
 package com.acme.saas.auth.erasure;
 
-import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.Accounts;
 import com.acme.saas.auth.accounts.OneTimeTokens;
 import com.acme.saas.auth.lockout.LoginThrottle;
 import com.acme.saas.auth.sessions.Sessions;
@@ -21,16 +21,13 @@ class UserDeletedListener implements EventHandler<UserDeleted> {
 
   private static final Logger log = LoggerFactory.getLogger(UserDeletedListener.class);
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final Sessions sessions;
   private final LoginThrottle throttle;
   private final OneTimeTokens oneTimeTokens;
 
   UserDeletedListener(
-      AccountRepository accounts,
-      Sessions sessions,
-      LoginThrottle throttle,
-      OneTimeTokens oneTimeTokens) {
+      Accounts accounts, Sessions sessions, LoginThrottle throttle, OneTimeTokens oneTimeTokens) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.throttle = throttle;

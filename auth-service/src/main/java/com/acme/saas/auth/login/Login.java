@@ -1,7 +1,7 @@
 package com.acme.saas.auth.login;
 
 import com.acme.saas.auth.accounts.Account;
-import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.Accounts;
 import com.acme.saas.auth.accounts.PasswordHasher;
 import com.acme.saas.auth.lockout.LoginThrottle;
 import com.acme.saas.auth.mfa.LoginChallenges;
@@ -24,7 +24,7 @@ class Login {
   private static final Logger log = LoggerFactory.getLogger(Login.class);
   private static final String INVALID = "Email or password is incorrect";
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final PasswordHasher hasher;
   private final LoginThrottle throttle;
   private final Sessions sessions;
@@ -32,7 +32,7 @@ class Login {
   private final EmailVerification verification;
 
   Login(
-      AccountRepository accounts,
+      Accounts accounts,
       PasswordHasher hasher,
       LoginThrottle throttle,
       Sessions sessions,
@@ -60,7 +60,7 @@ class Login {
     }
     verification.requireVerifiedForLogin(account);
     if (hasher.needsRehash(account.passwordHash())) {
-      accounts.updatePasswordHash(account.id(), hasher.hash(password));
+      accounts.changePasswordHash(account.id(), hasher.hash(password));
       log.info("login.rehashed userId={}", account.id());
     }
     // The failures stay counted until the second factor succeeds too, so that a guesser who knows

@@ -1,7 +1,7 @@
 package com.acme.saas.auth.mfa;
 
 import com.acme.saas.auth.accounts.Account;
-import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.Accounts;
 import com.acme.saas.auth.lockout.LoginThrottle;
 import com.acme.saas.auth.sessions.Sessions;
 import com.acme.saas.auth.sessions.SignedIn;
@@ -38,7 +38,7 @@ public class LoginChallenges {
   private final JdbcClient jdbc;
   private final TotpCredentials credentials;
   private final SecondFactorCodes codes;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final LoginThrottle throttle;
   private final Sessions sessions;
   private final MfaProperties properties;
@@ -48,7 +48,7 @@ public class LoginChallenges {
       JdbcClient jdbc,
       TotpCredentials credentials,
       SecondFactorCodes codes,
-      AccountRepository accounts,
+      Accounts accounts,
       LoginThrottle throttle,
       Sessions sessions,
       MfaProperties properties,

@@ -1,7 +1,7 @@
 package com.acme.saas.auth.mfa;
 
 import com.acme.saas.auth.accounts.Account;
-import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.Accounts;
 import com.acme.saas.auth.accounts.PasswordHasher;
 import com.acme.saas.auth.lockout.LoginThrottle;
 import com.acme.saas.common.web.ApiException;
@@ -33,7 +33,7 @@ class TotpEnrolment {
 
   private final TotpCredentials credentials;
   private final SecondFactorCodes codes;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final PasswordHasher hasher;
   private final LoginThrottle throttle;
   private final MfaProperties properties;
@@ -42,7 +42,7 @@ class TotpEnrolment {
   TotpEnrolment(
       TotpCredentials credentials,
       SecondFactorCodes codes,
-      AccountRepository accounts,
+      Accounts accounts,
       PasswordHasher hasher,
       LoginThrottle throttle,
       MfaProperties properties,

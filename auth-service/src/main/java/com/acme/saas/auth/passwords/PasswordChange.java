@@ -1,7 +1,7 @@
 package com.acme.saas.auth.passwords;
 
 import com.acme.saas.auth.accounts.Account;
-import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.Accounts;
 import com.acme.saas.auth.accounts.PasswordHasher;
 import com.acme.saas.auth.lockout.LoginThrottle;
 import com.acme.saas.auth.sessions.Sessions;
@@ -24,7 +24,7 @@ class PasswordChange {
 
   private static final Logger log = LoggerFactory.getLogger(PasswordChange.class);
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final PasswordHasher hasher;
   private final LoginThrottle throttle;
   private final Sessions sessions;
@@ -32,7 +32,7 @@ class PasswordChange {
   private final TransactionTemplate transactions;
 
   PasswordChange(
-      AccountRepository accounts,
+      Accounts accounts,
       PasswordHasher hasher,
       LoginThrottle throttle,
       Sessions sessions,
@@ -69,7 +69,7 @@ class PasswordChange {
     String hash = hasher.hash(newPassword);
     transactions.executeWithoutResult(
         status -> {
-          accounts.updatePasswordHash(userId, hash);
+          accounts.changePasswordHash(userId, hash);
           int revoked = sessions.endOtherSessions(userId, keptRefreshToken);
           notice.queue(account);
           log.info("password.changed userId={} revokedTokens={}", userId, revoked);

@@ -1,7 +1,7 @@
 package com.acme.saas.auth.passwords;
 
 import com.acme.saas.auth.accounts.Account;
-import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.Accounts;
 import com.acme.saas.auth.accounts.OneTimeTokens;
 import com.acme.saas.auth.accounts.PasswordHasher;
 import com.acme.saas.auth.lockout.LoginThrottle;
@@ -36,7 +36,7 @@ class PasswordReset {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final OneTimeTokens tokens;
   private final PasswordHasher hasher;
   private final Sessions sessions;
@@ -49,7 +49,7 @@ class PasswordReset {
   PasswordReset(
       JdbcClient jdbc,
       TransactionTemplate transactions,
-      AccountRepository accounts,
+      Accounts accounts,
       OneTimeTokens tokens,
       PasswordHasher hasher,
       Sessions sessions,
@@ -143,7 +143,7 @@ class PasswordReset {
                       () ->
                           ApiException.invalidBodyToken("Reset token is invalid, used or expired"));
           tokens.killAll(userId, RESET);
-          accounts.updatePasswordHash(userId, hash);
+          accounts.changePasswordHash(userId, hash);
           int revoked = sessions.endOtherSessions(userId, null);
           throttle.reset(account.email());
           notice.queue(account);

@@ -1,7 +1,7 @@
 package com.acme.saas.auth.registration;
 
 import com.acme.saas.auth.accounts.Account;
-import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.Accounts;
 import com.acme.saas.auth.accounts.PasswordHasher;
 import com.acme.saas.auth.sessions.Sessions;
 import com.acme.saas.auth.sessions.SignedIn;
@@ -30,7 +30,7 @@ public class Registration {
 
   private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final PasswordHasher hasher;
   private final OutboxWriter outbox;
   private final Sessions sessions;
@@ -39,7 +39,7 @@ public class Registration {
   private final Clock clock;
 
   Registration(
-      AccountRepository accounts,
+      Accounts accounts,
       PasswordHasher hasher,
       OutboxWriter outbox,
       Sessions sessions,
@@ -101,7 +101,7 @@ public class Registration {
   }
 
   private boolean create(Account account) {
-    if (!accounts.insertIfEmailFree(account)) {
+    if (!accounts.createIfEmailFree(account)) {
       return false;
     }
     outbox.write(new UserRegistered(account.id(), account.email(), account.name(), account.role()));

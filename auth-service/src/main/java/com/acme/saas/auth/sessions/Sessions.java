@@ -1,8 +1,8 @@
 package com.acme.saas.auth.sessions;
 
 import com.acme.saas.auth.accounts.Account;
-import com.acme.saas.auth.accounts.AccountRepository;
 import com.acme.saas.auth.accounts.AccountView;
+import com.acme.saas.auth.accounts.Accounts;
 import com.acme.saas.auth.accounts.SecretTokens;
 import com.acme.saas.auth.signing.AccessTokens;
 import com.acme.saas.common.web.ApiException;
@@ -27,7 +27,7 @@ public class Sessions {
   private static final Logger log = LoggerFactory.getLogger(Sessions.class);
 
   private final RefreshTokenRepository tokens;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final AccessTokens accessTokens;
   private final SessionProperties properties;
   private final TransactionTemplate transactions;
@@ -35,7 +35,7 @@ public class Sessions {
 
   Sessions(
       RefreshTokenRepository tokens,
-      AccountRepository accounts,
+      Accounts accounts,
       AccessTokens accessTokens,
       SessionProperties properties,
       TransactionTemplate transactions,

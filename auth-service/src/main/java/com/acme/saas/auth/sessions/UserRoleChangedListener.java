@@ -1,6 +1,6 @@
 package com.acme.saas.auth.sessions;
 
-import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.Accounts;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserRoleChanged;
 import com.acme.saas.common.inbox.EventHandler;
@@ -17,17 +17,17 @@ class UserRoleChangedListener implements EventHandler<UserRoleChanged> {
 
   private static final Logger log = LoggerFactory.getLogger(UserRoleChangedListener.class);
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final Sessions sessions;
 
-  UserRoleChangedListener(AccountRepository accounts, Sessions sessions) {
+  UserRoleChangedListener(Accounts accounts, Sessions sessions) {
     this.accounts = accounts;
     this.sessions = sessions;
   }
 
   @Override
   public void handle(UserRoleChanged event, EventEnvelope envelope) {
-    accounts.updateRole(event.userId(), event.role());
+    accounts.changeRole(event.userId(), event.role());
     int revoked = sessions.logoutAll(event.userId());
     log.info(
         "user.role_changed userId={} role={} revokedRefreshTokens={}",

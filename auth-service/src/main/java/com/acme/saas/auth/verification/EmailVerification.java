@@ -1,7 +1,7 @@
 package com.acme.saas.auth.verification;
 
 import com.acme.saas.auth.accounts.Account;
-import com.acme.saas.auth.accounts.AccountRepository;
+import com.acme.saas.auth.accounts.Accounts;
 import com.acme.saas.auth.accounts.OneTimeTokens;
 import com.acme.saas.auth.mail.MailQueue;
 import com.acme.saas.auth.mail.MailTemplate;
@@ -30,7 +30,7 @@ public class EmailVerification {
 
   private static final Logger log = LoggerFactory.getLogger(EmailVerification.class);
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final OneTimeTokens tokens;
   private final MailQueue mails;
   private final OutboxWriter outbox;
@@ -39,7 +39,7 @@ public class EmailVerification {
   private final Clock clock;
 
   EmailVerification(
-      AccountRepository accounts,
+      Accounts accounts,
       OneTimeTokens tokens,
       MailQueue mails,
       OutboxWriter outbox,

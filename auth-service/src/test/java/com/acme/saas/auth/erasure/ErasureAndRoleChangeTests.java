@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.auth.AuthClient;
-import com.acme.saas.auth.SuiteEvents;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.common.events.UserRoleChanged;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.auth.AuthClient;
-import com.acme.saas.auth.SuiteEvents;
 import com.acme.saas.common.events.UserDeleted;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.UUID;

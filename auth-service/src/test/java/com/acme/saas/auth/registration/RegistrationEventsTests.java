@@ -3,10 +3,10 @@ package com.acme.saas.auth.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.auth.AuthClient;
-import com.acme.saas.auth.SuiteEvents;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.Topics;
 import com.acme.saas.common.events.UserRegistered;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.RealInfrastructure;
 import java.util.List;
 import java.util.UUID;

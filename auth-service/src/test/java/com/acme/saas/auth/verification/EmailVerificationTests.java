@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.auth.MovableTime;
-import com.acme.saas.auth.SuiteEvents;
 import com.acme.saas.auth.TestMailServer;
 import com.acme.saas.common.events.EmailVerified;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.Topics;
 import com.acme.saas.common.events.UserDeleted;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestClock;

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.saas.billing.StripeStandIn;
 import com.acme.saas.billing.StripeWebhooks;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
-import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,16 +36,8 @@ class CheckoutTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
-  HttpApi http;
-  UUID userId;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    http = HttpApi.local(port);
-    userId = UUID.randomUUID();
-    token = TestTokens.user(userId);
-  }
+  @InjectApi HttpApi http;
+  @InjectUser TestUser user;
 
   @Test
   void checkoutCreatesTheCustomerOnceAndASubscriptionSessionForThePlan() {
@@ -55,18 +47,19 @@ class CheckoutTests {
     assertThat(response.data().path("id").asString()).startsWith("cs_");
     assertThat(response.data().path("url").asString()).startsWith("http");
     LoggedRequest customer =
-        single(StripeStandIn.requests("POST", "/v1/customers", userId.toString()));
-    assertThat(customer.getHeader("Idempotency-Key")).isEqualTo("customer-" + userId);
-    assertThat(form(customer, "email")).isEqualTo("user-" + userId + "@example.com");
-    assertThat(form(customer, "metadata[userId]")).isEqualTo(userId.toString());
+        single(StripeStandIn.requests("POST", "/v1/customers", user.id().toString()));
+    assertThat(customer.getHeader("Idempotency-Key")).isEqualTo("customer-" + user.id());
+    assertThat(form(customer, "email")).isEqualTo("user-" + user.id() + "@example.com");
+    assertThat(form(customer, "metadata[userId]")).isEqualTo(user.id().toString());
     LoggedRequest session =
-        single(StripeStandIn.requests("POST", "/v1/checkout/sessions", userId.toString()));
+        single(StripeStandIn.requests("POST", "/v1/checkout/sessions", user.id().toString()));
     assertThat(form(session, "mode")).isEqualTo("subscription");
     assertThat(form(session, "customer")).isEqualTo(customerId()).startsWith("cus_");
-    assertThat(form(session, "client_reference_id")).isEqualTo(userId.toString());
+    assertThat(form(session, "client_reference_id")).isEqualTo(user.id().toString());
     assertThat(form(session, "line_items[0][price]")).isEqualTo(StripeStandIn.PRICE_PRO);
     assertThat(form(session, "line_items[0][quantity]")).isEqualTo("1");
-    assertThat(form(session, "subscription_data[metadata][userId]")).isEqualTo(userId.toString());
+    assertThat(form(session, "subscription_data[metadata][userId]"))
+        .isEqualTo(user.id().toString());
     assertThat(form(session, "success_url")).contains("{CHECKOUT_SESSION_ID}");
     assertThat(form(session, "cancel_url")).isNotBlank();
   }
@@ -76,9 +69,9 @@ class CheckoutTests {
     assertThat(checkout("pro").status()).isEqualTo(201);
     assertThat(checkout("team").status()).isEqualTo(201);
 
-    assertThat(StripeStandIn.requests("POST", "/v1/customers", userId.toString())).hasSize(1);
+    assertThat(StripeStandIn.requests("POST", "/v1/customers", user.id().toString())).hasSize(1);
     List<LoggedRequest> sessions =
-        StripeStandIn.requests("POST", "/v1/checkout/sessions", userId.toString());
+        StripeStandIn.requests("POST", "/v1/checkout/sessions", user.id().toString());
     assertThat(sessions)
         .hasSize(2)
         .allSatisfy(session -> assertThat(form(session, "customer")).isEqualTo(customerId()));
@@ -93,7 +86,7 @@ class CheckoutTests {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(StripeStandIn.requests("POST", "/v1/customers", userId.toString())).isEmpty();
+    assertThat(StripeStandIn.requests("POST", "/v1/customers", user.id().toString())).isEmpty();
   }
 
   @Test
@@ -101,13 +94,13 @@ class CheckoutTests {
     assertThat(
             http.post(
                     "/api/v1/billing/checkout-session",
-                    token,
+                    user.token(),
                     Map.of("plan", "pro", "price", "price_free"))
                 .errorCode())
         .isEqualTo("VALIDATION_ERROR");
-    assertThat(http.post("/api/v1/billing/checkout-session", token, Map.of()).errorCode())
+    assertThat(http.post("/api/v1/billing/checkout-session", user.token(), Map.of()).errorCode())
         .isEqualTo("VALIDATION_ERROR");
-    assertThat(StripeStandIn.requests("POST", "/v1/customers", userId.toString())).isEmpty();
+    assertThat(StripeStandIn.requests("POST", "/v1/customers", user.id().toString())).isEmpty();
   }
 
   @Test
@@ -118,7 +111,7 @@ class CheckoutTests {
             StripeWebhooks.subscription(
                 StripeWebhooks.newId("sub_"),
                 StripeWebhooks.newId("cus_"),
-                userId,
+                user.id(),
                 StripeStandIn.PRICE_PRO,
                 "active"),
             Instant.now());
@@ -128,13 +121,13 @@ class CheckoutTests {
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("CONFLICT");
-    assertThat(StripeStandIn.requests("POST", "/v1/checkout/sessions", userId.toString()))
+    assertThat(StripeStandIn.requests("POST", "/v1/checkout/sessions", user.id().toString()))
         .isEmpty();
   }
 
   @Test
   void thePortalNeedsACustomer() {
-    HttpApi.Response response = http.post("/api/v1/billing/portal-session", token, null);
+    HttpApi.Response response = http.post("/api/v1/billing/portal-session", user.token(), null);
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("CONFLICT");
@@ -145,7 +138,7 @@ class CheckoutTests {
   void aCustomerGetsAPortalSession() {
     checkout("pro");
 
-    HttpApi.Response response = http.post("/api/v1/billing/portal-session", token, null);
+    HttpApi.Response response = http.post("/api/v1/billing/portal-session", user.token(), null);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     assertThat(response.data().path("url").asString()).startsWith("http");
@@ -173,12 +166,12 @@ class CheckoutTests {
   }
 
   private HttpApi.Response checkout(String plan) {
-    return http.post("/api/v1/billing/checkout-session", token, Map.of("plan", plan));
+    return http.post("/api/v1/billing/checkout-session", user.token(), Map.of("plan", plan));
   }
 
   private String customerId() {
     return jdbc.sql("select customer_id from customers where user_id = :id")
-        .param("id", userId)
+        .param("id", user.id())
         .query(String.class)
         .single();
   }

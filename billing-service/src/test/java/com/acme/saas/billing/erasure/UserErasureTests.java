@@ -9,11 +9,9 @@ import static org.awaitility.Awaitility.await;
 import com.acme.saas.billing.StripeStandIn;
 import com.acme.saas.billing.StripeWebhooks;
 import com.acme.saas.billing.SubscriptionEvents;
-import com.acme.saas.common.events.EventCodec;
-import com.acme.saas.common.events.Topics;
 import com.acme.saas.common.events.UserDeleted;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
-import com.acme.saas.testsupport.KafkaTestClient;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -176,12 +174,7 @@ class UserErasureTests {
   }
 
   private static void publishUserDeleted(UUID user) {
-    EventCodec codec = new EventCodec("user-service");
-    KafkaTestClient.shared()
-        .publish(
-            Topics.USER_EVENTS,
-            user.toString(),
-            codec.write(codec.envelope(new UserDeleted(user))));
+    SuiteEvents.publish("user-service", new UserDeleted(user));
   }
 
   private long rowsAbout() {

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.saas.billing.StripeStandIn;
 import com.acme.saas.billing.StripeWebhooks;
 import com.acme.saas.billing.SubscriptionEvents;
-import com.acme.saas.common.events.EventCodec;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.Topics;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.KafkaTestClient;
 import com.acme.saas.testsupport.RealInfrastructure;
-import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,10 +40,9 @@ class SubscriptionLifecycleTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
-  HttpApi http;
+  @InjectApi HttpApi http;
+  @InjectUser TestUser user;
   StripeWebhooks stripe;
-  UUID userId;
-  String token;
   String subscriptionId;
   String customerId;
   Instant clock;
@@ -50,10 +50,7 @@ class SubscriptionLifecycleTests {
 
   @BeforeEach
   void setUp() {
-    http = HttpApi.local(port);
     stripe = new StripeWebhooks(port);
-    userId = UUID.randomUUID();
-    token = TestTokens.user(userId);
     subscriptionId = StripeWebhooks.newId("sub_");
     customerId = StripeWebhooks.newId("cus_");
     clock = Instant.now().minusSeconds(3600);
@@ -81,7 +78,7 @@ class SubscriptionLifecycleTests {
         subscription.path("items").path("data").path(0).path("current_period_end").asLong();
     assertThat(Instant.parse(view.path("currentPeriodEnd").asString()))
         .isEqualTo(Instant.ofEpochSecond(periodEnd));
-    JsonNode event = SubscriptionEvents.of(jdbc, userId).getLast();
+    JsonNode event = SubscriptionEvents.of(jdbc, user.id()).getLast();
     assertThat(event.path("plan").asString()).isEqualTo("pro");
     assertThat(event.path("status").asString()).isEqualTo("active");
     assertThat(Instant.parse(event.path("currentPeriodEnd").asString()))
@@ -93,14 +90,13 @@ class SubscriptionLifecycleTests {
   void theChangeReachesKafkaKeyedByTheUser() {
     deliver("customer.subscription.created", sub(StripeStandIn.PRICE_TEAM, "active"));
 
-    EventCodec codec = new EventCodec("test");
     var record =
         KafkaTestClient.shared()
             .awaitRecord(
                 Topics.SUBSCRIPTION_EVENTS,
                 Duration.ofSeconds(20),
-                r -> userId.toString().equals(r.key()));
-    EventEnvelope envelope = codec.read(record.value());
+                r -> user.id().toString().equals(r.key()));
+    EventEnvelope envelope = SuiteEvents.envelope(record);
     assertThat(envelope.type()).isEqualTo("SubscriptionChanged");
     assertThat(envelope.producer()).isEqualTo("billing-service");
     assertThat(envelope.payload().path("plan").asString()).isEqualTo("team");
@@ -118,7 +114,7 @@ class SubscriptionLifecycleTests {
 
     deliver("invoice.paid", StripeWebhooks.invoice("invoice-paid.json", subscriptionId));
     assertThat(subscription().path("status").asString()).isEqualTo("active");
-    assertThat(SubscriptionEvents.planAndStatus(jdbc, userId))
+    assertThat(SubscriptionEvents.planAndStatus(jdbc, user.id()))
         .containsExactly("pro/active", "pro/past_due", "pro/active");
   }
 
@@ -149,7 +145,8 @@ class SubscriptionLifecycleTests {
     assertThat(view.path("cancelAtPeriodEnd").asBoolean()).isTrue();
     assertThat(Instant.parse(view.path("cancelAt").asString()))
         .isEqualTo(Instant.ofEpochSecond(periodEnd));
-    assertThat(SubscriptionEvents.of(jdbc, userId).getLast().path("cancelAtPeriodEnd").asBoolean())
+    assertThat(
+            SubscriptionEvents.of(jdbc, user.id()).getLast().path("cancelAtPeriodEnd").asBoolean())
         .isTrue();
   }
 
@@ -170,7 +167,7 @@ class SubscriptionLifecycleTests {
     deliver("customer.subscription.deleted", sub(StripeStandIn.PRICE_PRO, "canceled"));
 
     assertThat(subscription().path("status").asString()).isEqualTo("canceled");
-    assertThat(SubscriptionEvents.planAndStatus(jdbc, userId))
+    assertThat(SubscriptionEvents.planAndStatus(jdbc, user.id()))
         .containsExactly("pro/active", "pro/canceled");
   }
 
@@ -194,9 +191,9 @@ class SubscriptionLifecycleTests {
     deliver("customer.subscription.created", sub(StripeStandIn.PRICE_TEAM, "incomplete"));
     deliver("customer.subscription.updated", sub(StripeStandIn.PRICE_TEAM, "trialing"));
 
-    assertThat(SubscriptionEvents.planAndStatus(jdbc, userId))
+    assertThat(SubscriptionEvents.planAndStatus(jdbc, user.id()))
         .containsExactly("team/incomplete", "team/trialing");
-    assertThat(SubscriptionEvents.of(jdbc, userId).stream().map(p -> effectivePlan(p)).toList())
+    assertThat(SubscriptionEvents.of(jdbc, user.id()).stream().map(p -> effectivePlan(p)).toList())
         .containsExactly("free", "team");
   }
 
@@ -232,7 +229,7 @@ class SubscriptionLifecycleTests {
     same.put("description", "renamed in the Dashboard");
     deliver("customer.subscription.updated", same);
 
-    assertThat(SubscriptionEvents.of(jdbc, userId)).hasSize(1);
+    assertThat(SubscriptionEvents.of(jdbc, user.id())).hasSize(1);
   }
 
   @Test
@@ -250,7 +247,7 @@ class SubscriptionLifecycleTests {
 
   private ObjectNode sub(String price, String status) {
     ObjectNode subscription =
-        StripeWebhooks.subscription(subscriptionId, customerId, userId, price, status);
+        StripeWebhooks.subscription(subscriptionId, customerId, user.id(), price, status);
     // Keep the period fixed across the deliveries of one test.
     ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
     item.put("current_period_end", periodEnd.getEpochSecond());
@@ -265,7 +262,7 @@ class SubscriptionLifecycleTests {
   }
 
   private JsonNode subscription() {
-    HttpApi.Response response = http.get("/api/v1/billing/subscription", token);
+    HttpApi.Response response = http.get("/api/v1/billing/subscription", user.token());
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.data();
   }

@@ -6,6 +6,7 @@ import com.acme.saas.billing.StripeStandIn;
 import com.acme.saas.billing.StripeWebhooks;
 import com.acme.saas.billing.SubscriptionEvents;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.time.Instant;
@@ -42,7 +43,7 @@ class WebhookDeliveryTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
-  HttpApi http;
+  @InjectApi HttpApi http;
   StripeWebhooks stripe;
   UUID userId;
   String subscriptionId;
@@ -51,7 +52,6 @@ class WebhookDeliveryTests {
 
   @BeforeEach
   void setUp() {
-    http = HttpApi.local(port);
     stripe = new StripeWebhooks(port);
     userId = UUID.randomUUID();
     subscriptionId = StripeWebhooks.newId("sub_");

@@ -7,7 +7,9 @@ import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.flags.FlagsApi;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.time.Duration;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,18 +30,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RealInfrastructure
 class UserErasureTests {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
-  FlagsApi flags;
-  HttpApi http;
+  @InjectApi FlagsApi flags;
+  @InjectApi HttpApi http;
   UUID doomedId;
   UUID bystanderId;
 
   @BeforeEach
   void setUp() {
-    flags = FlagsApi.on(port);
-    http = flags.http();
     doomedId = UUID.randomUUID();
     bystanderId = UUID.randomUUID();
   }
@@ -54,11 +52,11 @@ class UserErasureTests {
     flags.override("erasure-override", doomedId, true);
     flags.override("erasure-override", bystanderId, true);
     EventEnvelope upgraded =
-        FlagsApi.publish(
+        SuiteEvents.publish(
             "billing-service", new SubscriptionChanged(doomedId, "pro", "active", null, false));
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(upgraded));
 
-    EventEnvelope deleted = FlagsApi.publish("user-service", new UserDeleted(doomedId));
+    EventEnvelope deleted = SuiteEvents.publish("user-service", new UserDeleted(doomedId));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(deleted));
     assertThat(
@@ -97,7 +95,7 @@ class UserErasureTests {
   void erasedAdminIsReplacedByTheMarkerAsActor() {
     flags.create("erasure-actor", Map.of());
 
-    EventEnvelope deleted = FlagsApi.publish("user-service", new UserDeleted(flags.adminId()));
+    EventEnvelope deleted = SuiteEvents.publish("user-service", new UserDeleted(flags.adminId()));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(deleted));
     assertThat(
@@ -114,8 +112,8 @@ class UserErasureTests {
     flags.create("erasure-repeat", Map.of("userIds", List.of(bystanderId)));
     UserDeleted unknown = new UserDeleted(UUID.randomUUID());
 
-    EventEnvelope first = FlagsApi.publish("user-service", unknown);
-    EventEnvelope second = FlagsApi.publish("user-service", unknown);
+    EventEnvelope first = SuiteEvents.publish("user-service", unknown);
+    EventEnvelope second = SuiteEvents.publish("user-service", unknown);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(first) && processed(second));
     assertThat(

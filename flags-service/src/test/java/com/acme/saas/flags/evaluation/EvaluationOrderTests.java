@@ -3,16 +3,17 @@ package com.acme.saas.flags.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.flags.FlagsApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Each step of the evaluation order, seen through GET /flags/evaluate and OFREP's reasons. */
@@ -20,36 +21,26 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class EvaluationOrderTests {
 
-  @LocalServerPort int port;
-
-  FlagsApi flags;
-  UUID userId;
-  String user;
-
-  @BeforeEach
-  void setUp() {
-    flags = FlagsApi.on(port);
-    userId = UUID.randomUUID();
-    user = TestTokens.user(userId);
-  }
+  @InjectApi FlagsApi flags;
+  @InjectUser TestUser user;
 
   @Test
   void disabledFlagIsOffEvenForAnOverrideOrAListedUser() {
-    flags.create("disabled-flag", Map.of("enabled", false, "userIds", List.of(userId)));
-    flags.override("disabled-flag", userId, true);
+    flags.create("disabled-flag", Map.of("enabled", false, "userIds", List.of(user.id())));
+    flags.override("disabled-flag", user.id(), true);
 
-    assertThat(flags.values(user).path("disabled-flag").asBoolean()).isFalse();
+    assertThat(flags.values(user.token()).path("disabled-flag").asBoolean()).isFalse();
     assertThat(reason("disabled-flag")).isEqualTo("DISABLED");
   }
 
   @Test
   void overrideWinsOverTheUserListAndTargeting() {
-    flags.create("override-off", Map.of("userIds", List.of(userId)));
-    flags.override("override-off", userId, false);
+    flags.create("override-off", Map.of("userIds", List.of(user.id())));
+    flags.override("override-off", user.id(), false);
     flags.create("override-on", Map.of("plans", List.of("team"), "rolloutPercentage", 0));
-    flags.override("override-on", userId, true);
+    flags.override("override-on", user.id(), true);
 
-    JsonNode values = flags.values(user);
+    JsonNode values = flags.values(user.token());
 
     assertThat(values.path("override-off").asBoolean()).isFalse();
     assertThat(values.path("override-on").asBoolean()).isTrue();
@@ -62,7 +53,7 @@ class EvaluationOrderTests {
         "listed",
         Map.of(
             "userIds",
-            List.of(userId),
+            List.of(user.id()),
             "roles",
             List.of("ADMIN"),
             "plans",
@@ -70,7 +61,7 @@ class EvaluationOrderTests {
             "rolloutPercentage",
             0));
 
-    assertThat(flags.values(user).path("listed").asBoolean()).isTrue();
+    assertThat(flags.values(user.token()).path("listed").asBoolean()).isTrue();
     assertThat(flags.values(TestTokens.user(UUID.randomUUID())).path("listed").asBoolean())
         .isFalse();
   }
@@ -80,7 +71,7 @@ class EvaluationOrderTests {
     flags.create("admins-only", Map.of("roles", List.of("ADMIN")));
     flags.create("pro-only", Map.of("plans", List.of("pro", "team")));
 
-    JsonNode values = flags.values(user);
+    JsonNode values = flags.values(user.token());
 
     assertThat(values.path("admins-only").asBoolean()).isFalse();
     assertThat(values.path("pro-only").asBoolean()).isFalse();
@@ -94,7 +85,7 @@ class EvaluationOrderTests {
     flags.create("free-users", Map.of("plans", List.of("free"), "roles", List.of("USER")));
     flags.create("free-users-none", Map.of("plans", List.of("free"), "rolloutPercentage", 0));
 
-    JsonNode values = flags.values(user);
+    JsonNode values = flags.values(user.token());
 
     assertThat(values.path("free-users").asBoolean()).isTrue();
     assertThat(reason("free-users")).isEqualTo("TARGETING_MATCH");
@@ -120,8 +111,8 @@ class EvaluationOrderTests {
     flags.create("everyone", Map.of());
     flags.create("nobody", Map.of("rolloutPercentage", 0));
 
-    assertThat(flags.values(user).path("everyone").asBoolean()).isTrue();
-    assertThat(flags.values(user).path("nobody").asBoolean()).isFalse();
+    assertThat(flags.values(user.token()).path("everyone").asBoolean()).isTrue();
+    assertThat(flags.values(user.token()).path("nobody").asBoolean()).isFalse();
     assertThat(reason("everyone")).isEqualTo("STATIC");
   }
 
@@ -130,12 +121,12 @@ class EvaluationOrderTests {
     flags.create("first", Map.of());
     flags.create("second", Map.of("enabled", false));
 
-    JsonNode values = flags.values(user);
+    JsonNode values = flags.values(user.token());
     assertThat(values.has("first") && values.has("second")).as(values.toString()).isTrue();
     assertThat(flags.http().get("/api/v1/flags/evaluate", null).status()).isEqualTo(401);
   }
 
   private String reason(String key) {
-    return flags.ofrep(user, key, Map.of()).json().path("reason").asString();
+    return flags.ofrep(user.token(), key, Map.of()).json().path("reason").asString();
   }
 }

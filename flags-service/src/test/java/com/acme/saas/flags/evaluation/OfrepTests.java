@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.flags.FlagsApi;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
-import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** OFREP's own shapes, the caller's identity rules, and the bulk ETag. */
@@ -22,27 +22,16 @@ class OfrepTests {
 
   static final String BULK = "/api/v1/ofrep/v1/evaluate/flags";
 
-  @LocalServerPort int port;
-
-  FlagsApi flags;
-  HttpApi http;
-  UUID userId;
-  String user;
-
-  @BeforeEach
-  void setUp() {
-    flags = FlagsApi.on(port);
-    http = flags.http();
-    userId = UUID.randomUUID();
-    user = TestTokens.user(userId);
-  }
+  @InjectApi FlagsApi flags;
+  @InjectUser TestUser user;
+  @InjectApi HttpApi http;
 
   @Test
   void singleEvaluationHasTheProtocolsShape() {
-    flags.create("ofrep-shape", Map.of("userIds", List.of(userId)));
+    flags.create("ofrep-shape", Map.of("userIds", List.of(user.id())));
 
     HttpApi.Response response =
-        flags.ofrep(user, "ofrep-shape", Map.of("targetingKey", userId.toString()));
+        flags.ofrep(user.token(), "ofrep-shape", Map.of("targetingKey", user.id().toString()));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().toString())
@@ -52,7 +41,7 @@ class OfrepTests {
 
   @Test
   void missingFlagAnswersFlagNotFound() {
-    HttpApi.Response response = flags.ofrep(user, "no-such-flag", Map.of());
+    HttpApi.Response response = flags.ofrep(user.token(), "no-such-flag", Map.of());
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.json().path("key").asString()).isEqualTo("no-such-flag");
@@ -64,8 +53,8 @@ class OfrepTests {
   @Test
   void malformedBodyAnswersParseError() {
     HttpApi.Response single =
-        http.call("POST", BULK + "/anything").bearer(user).json("{\"context\": ").send();
-    HttpApi.Response bulk = http.call("POST", BULK).bearer(user).json("not json").send();
+        http.call("POST", BULK + "/anything").bearer(user.token()).json("{\"context\": ").send();
+    HttpApi.Response bulk = http.call("POST", BULK).bearer(user.token()).json("not json").send();
 
     assertThat(single.status()).isEqualTo(400);
     assertThat(single.json().path("key").asString()).isEqualTo("anything");
@@ -78,7 +67,8 @@ class OfrepTests {
   void bodyWithoutAContextObjectAnswersInvalidContext() {
     flags.create("needs-context", Map.of());
 
-    HttpApi.Response response = http.post(BULK + "/needs-context", user, Map.of("context", "me"));
+    HttpApi.Response response =
+        http.post(BULK + "/needs-context", user.token(), Map.of("context", "me"));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().path("errorCode").asString()).isEqualTo("INVALID_CONTEXT");
@@ -94,12 +84,12 @@ class OfrepTests {
         Map.of("targetingKey", other.toString(), "role", "ADMIN", "plan", "team");
 
     for (String key : List.of("for-other", "for-admins", "for-team")) {
-      assertThat(flags.ofrep(user, key, pretending).json().path("value").asBoolean())
+      assertThat(flags.ofrep(user.token(), key, pretending).json().path("value").asBoolean())
           .as(key)
           .isFalse();
     }
     for (JsonNode flag :
-        http.post(BULK, user, Map.of("context", pretending)).json().path("flags")) {
+        http.post(BULK, user.token(), Map.of("context", pretending)).json().path("flags")) {
       if (flag.path("key").asString().startsWith("for-")) {
         assertThat(flag.path("value").asBoolean()).as(flag.toString()).isFalse();
       }
@@ -163,7 +153,7 @@ class OfrepTests {
     flags.create("bulk-a", Map.of());
     flags.create("bulk-b", Map.of("enabled", false));
 
-    HttpApi.Response first = bulk(user, null);
+    HttpApi.Response first = bulk(user.token(), null);
 
     assertThat(first.status()).isEqualTo(200);
     assertThat(first.json().path("metadata").isObject()).isTrue();
@@ -173,32 +163,32 @@ class OfrepTests {
     String etag = first.header("ETag");
     assertThat(etag).startsWith("\"").endsWith("\"");
 
-    HttpApi.Response again = bulk(user, etag);
+    HttpApi.Response again = bulk(user.token(), etag);
 
     assertThat(again.status()).isEqualTo(304);
     assertThat(again.text()).isEmpty();
     assertThat(again.header("ETag")).isEqualTo(etag);
-    assertThat(bulk(user, "\"stale\", W/" + etag).status()).isEqualTo(304);
-    assertThat(bulk(user, "\"stale\"").status()).isEqualTo(200);
+    assertThat(bulk(user.token(), "\"stale\", W/" + etag).status()).isEqualTo(304);
+    assertThat(bulk(user.token(), "\"stale\"").status()).isEqualTo(200);
   }
 
   @Test
   void etagChangesExactlyWhenTheCallersResultsChange() {
     flags.create("etag-flag", Map.of("rolloutPercentage", 0));
-    String before = bulk(user, null).header("ETag");
+    String before = bulk(user.token(), null).header("ETag");
 
     flags.override("etag-flag", UUID.randomUUID(), true);
-    assertThat(bulk(user, before).status()).as("another user's override").isEqualTo(304);
+    assertThat(bulk(user.token(), before).status()).as("another user's override").isEqualTo(304);
 
-    flags.override("etag-flag", userId, true);
-    HttpApi.Response changed = bulk(user, before);
+    flags.override("etag-flag", user.id(), true);
+    HttpApi.Response changed = bulk(user.token(), before);
     assertThat(changed.status()).as("the caller's own override").isEqualTo(200);
     assertThat(changed.header("ETag")).isNotEqualTo(before);
   }
 
   @Test
   void configurationGivesCapabilitiesAndCacheHints() {
-    HttpApi.Response response = http.get("/api/v1/ofrep/v1/configuration", user);
+    HttpApi.Response response = http.get("/api/v1/ofrep/v1/configuration", user.token());
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode capabilities = response.json().path("capabilities");
@@ -227,7 +217,7 @@ class OfrepTests {
     HttpApi.Call call =
         http.call("POST", BULK)
             .bearer(token)
-            .json(Map.of("context", Map.of("targetingKey", userId.toString())));
+            .json(Map.of("context", Map.of("targetingKey", user.id().toString())));
     if (ifNoneMatch != null) {
       call.header("If-None-Match", ifNoneMatch);
     }

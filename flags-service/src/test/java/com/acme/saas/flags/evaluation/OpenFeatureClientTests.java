@@ -3,8 +3,11 @@ package com.acme.saas.flags.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.flags.FlagsApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.openfeature.contrib.providers.ofrep.OfrepProvider;
@@ -18,7 +21,6 @@ import dev.openfeature.sdk.Reason;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,24 +35,18 @@ class OpenFeatureClientTests {
 
   @LocalServerPort int port;
 
-  FlagsApi flags;
-  UUID userId;
-
-  @BeforeEach
-  void setUp() {
-    flags = FlagsApi.on(port);
-    userId = UUID.randomUUID();
-  }
+  @InjectApi FlagsApi flags;
+  @InjectUser TestUser user;
 
   @Test
   void targetedBooleanFlagIsOnForItsTargetAndOffForOthers() {
-    flags.create("sdk-targeted", Map.of("userIds", List.of(userId), "rolloutPercentage", 0));
+    flags.create("sdk-targeted", Map.of("userIds", List.of(user.id()), "rolloutPercentage", 0));
 
     FlagEvaluationDetails<Boolean> mine =
-        client(TestTokens.user(userId)).getBooleanDetails("sdk-targeted", false, context(userId));
+        client(user.token()).getBooleanDetails("sdk-targeted", false, context(user.id()));
     FlagEvaluationDetails<Boolean> others =
         client(TestTokens.user(UUID.randomUUID()))
-            .getBooleanDetails("sdk-targeted", true, context(userId));
+            .getBooleanDetails("sdk-targeted", true, context(user.id()));
 
     assertThat(mine.getValue()).isTrue();
     assertThat(mine.getReason()).isEqualTo(Reason.TARGETING_MATCH.name());
@@ -62,7 +58,7 @@ class OpenFeatureClientTests {
   @Test
   void missingFlagFallsBackToTheDefaultWithFlagNotFound() {
     FlagEvaluationDetails<Boolean> details =
-        client(TestTokens.user(userId)).getBooleanDetails("sdk-missing", true, context(userId));
+        client(user.token()).getBooleanDetails("sdk-missing", true, context(user.id()));
 
     assertThat(details.getValue()).isTrue();
     assertThat(details.getErrorCode()).isEqualTo(ErrorCode.FLAG_NOT_FOUND);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.flags.FlagsApi;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.util.HashMap;
@@ -11,12 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,16 +26,8 @@ class FlagApiTests {
   /** Reads field values as JSON spells them (null, 50.5, "yes"), which Map.of cannot write. */
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @LocalServerPort int port;
-
-  FlagsApi flags;
-  HttpApi http;
-
-  @BeforeEach
-  void setUp() {
-    flags = FlagsApi.on(port);
-    http = flags.http();
-  }
+  @InjectApi FlagsApi flags;
+  @InjectApi HttpApi http;
 
   @Test
   void createdFlagIsReturnedWithItsLocation() {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.flags.FlagsApi;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Every change is audited with the acting admin, the time and the flag before and after. */
@@ -19,16 +18,8 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class FlagAuditTests {
 
-  @LocalServerPort int port;
-
-  FlagsApi flags;
-  HttpApi http;
-
-  @BeforeEach
-  void setUp() {
-    flags = FlagsApi.on(port);
-    http = flags.http();
-  }
+  @InjectApi FlagsApi flags;
+  @InjectApi HttpApi http;
 
   @Test
   void everyKindOfChangeIsListedNewestFirstAndKeptAfterDeletion() {

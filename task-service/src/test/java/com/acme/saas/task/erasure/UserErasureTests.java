@@ -6,17 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.SubscriptionChanged;
 import com.acme.saas.common.events.UserDeleted;
-import com.acme.saas.task.PublishedEvents;
 import com.acme.saas.task.TaskClient;
+import com.acme.saas.testevents.SuiteEvents;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
-import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,71 +30,59 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RealInfrastructure
 class UserErasureTests {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
-  TaskClient tasks;
-  UUID doomedId;
-  String doomed;
-  String bystander;
-
-  @BeforeEach
-  void setUp() {
-    tasks = TaskClient.on(port);
-    doomedId = UUID.randomUUID();
-    doomed = TestTokens.user(doomedId);
-    bystander = TestTokens.user(UUID.randomUUID());
-  }
+  @InjectApi TaskClient tasks;
+  @InjectUser TestUser doomed;
+  @InjectUser TestUser bystander;
 
   @Test
   void userDeletedEmptiesTheUsersTasksInBatchesAndForgetsThePlan() {
     for (int i = 0; i < 5; i++) {
-      tasks.create(doomed, "task " + i);
+      tasks.create(doomed.token(), "task " + i);
     }
-    UUID kept = tasks.create(bystander, "not mine to lose");
-    PublishedEvents.publish(
-        "billing-service", new SubscriptionChanged(doomedId, "pro", "active", null, false));
+    UUID kept = tasks.create(bystander.token(), "not mine to lose");
+    SuiteEvents.publish(
+        "billing-service", new SubscriptionChanged(doomed.id(), "pro", "active", null, false));
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> plans(doomedId) == 1 && "pro".equals(plan(doomedId)));
+        .until(() -> plans(doomed.id()) == 1 && "pro".equals(plan(doomed.id())));
 
-    EventEnvelope deleted = PublishedEvents.publish("user-service", new UserDeleted(doomedId));
+    EventEnvelope deleted = SuiteEvents.publish("user-service", new UserDeleted(doomed.id()));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(deleted));
-    assertThat(tasksOf(doomedId)).isZero();
-    assertThat(plans(doomedId)).isZero();
-    assertThat(tasks.list(doomed, "").json().path("meta").path("total").asLong()).isZero();
-    assertThat(tasks.list(bystander, "").data().get(0).path("id").asString())
+    assertThat(tasksOf(doomed.id())).isZero();
+    assertThat(plans(doomed.id())).isZero();
+    assertThat(tasks.list(doomed.token(), "").json().path("meta").path("total").asLong()).isZero();
+    assertThat(tasks.list(bystander.token(), "").data().get(0).path("id").asString())
         .isEqualTo(kept.toString());
   }
 
   @Test
   void redeliveredUserDeletedIsHarmless() {
-    tasks.create(doomed, "gone soon");
-    UserDeleted event = new UserDeleted(doomedId);
-    EventEnvelope first = PublishedEvents.publish("user-service", event);
+    tasks.create(doomed.token(), "gone soon");
+    UserDeleted event = new UserDeleted(doomed.id());
+    EventEnvelope first = SuiteEvents.publish("user-service", event);
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(first));
-    UUID createdAfter = tasks.create(doomed, "created after the erasure");
+    UUID createdAfter = tasks.create(doomed.token(), "created after the erasure");
 
-    PublishedEvents.publish("user-service", event, first);
+    SuiteEvents.publish("user-service", event, first);
     // The test topic has one partition, so once a later event is applied the redelivery was too.
-    EventEnvelope marker =
-        PublishedEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
+    EventEnvelope marker = SuiteEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(marker));
 
-    assertThat(tasks.list(doomed, "").data().get(0).path("id").asString())
+    assertThat(tasks.list(doomed.token(), "").data().get(0).path("id").asString())
         .isEqualTo(createdAfter.toString());
   }
 
   @Test
   void userDeletedForAnUnknownUserIsHarmless() {
-    UUID kept = tasks.create(bystander, "still here");
+    UUID kept = tasks.create(bystander.token(), "still here");
 
-    EventEnvelope unknown =
-        PublishedEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
+    EventEnvelope unknown = SuiteEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(unknown));
-    assertThat(tasks.list(bystander, "").data().get(0).path("id").asString())
+    assertThat(tasks.list(bystander.token(), "").data().get(0).path("id").asString())
         .isEqualTo(kept.toString());
   }
 

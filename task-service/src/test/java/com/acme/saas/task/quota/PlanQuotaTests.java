@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.SubscriptionChanged;
-import com.acme.saas.task.PublishedEvents;
 import com.acme.saas.task.TaskClient;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,24 +43,16 @@ class PlanQuotaTests {
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
 
-  HttpApi http;
-  TaskClient tasks;
-  UUID userId;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    http = HttpApi.local(port);
-    tasks = TaskClient.on(port);
-    userId = UUID.randomUUID();
-    token = TestTokens.user(userId);
-  }
+  @InjectApi HttpApi http;
+  @InjectApi TaskClient tasks;
+  @InjectUser TestUser user;
 
   @Test
   void freeUserCannotCreatePastTheLimit() {
     fill(3);
 
-    HttpApi.Response response = http.post("/api/v1/tasks", token, Map.of("title", "one too many"));
+    HttpApi.Response response =
+        http.post("/api/v1/tasks", user.token(), Map.of("title", "one too many"));
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.errorCode()).isEqualTo("PLAN_LIMIT_REACHED");
@@ -68,9 +62,9 @@ class PlanQuotaTests {
   @Test
   void deletingATaskFreesASlot() {
     UUID first = fill(3).getFirst();
-    http.delete("/api/v1/tasks/" + first, token);
+    http.delete("/api/v1/tasks/" + first, user.token());
 
-    assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fits again")).status())
+    assertThat(http.post("/api/v1/tasks", user.token(), Map.of("title", "fits again")).status())
         .isEqualTo(201);
   }
 
@@ -102,7 +96,9 @@ class PlanQuotaTests {
       for (int i = 0; i < racers; i++) {
         results.add(
             pool.submit(
-                () -> HttpApi.local(port).post("/api/v1/tasks", token, Map.of("title", "race"))));
+                () ->
+                    HttpApi.local(port)
+                        .post("/api/v1/tasks", user.token(), Map.of("title", "race"))));
       }
       await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingOnALock() >= racers);
       gate.commit();
@@ -117,17 +113,18 @@ class PlanQuotaTests {
   void paidPlanHasNoCapAndALapsedOneFallsBackToFree() {
     fill(3);
 
-    PublishedEvents.publish("billing-service", subscription("pro", "active"));
+    SuiteEvents.publish("billing-service", subscription("pro", "active"));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo("pro"));
-    assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fourth")).status())
+    assertThat(http.post("/api/v1/tasks", user.token(), Map.of("title", "fourth")).status())
         .isEqualTo(201);
-    assertThat(http.post("/api/v1/tasks", token, Map.of("title", "fifth")).status()).isEqualTo(201);
+    assertThat(http.post("/api/v1/tasks", user.token(), Map.of("title", "fifth")).status())
+        .isEqualTo(201);
 
-    PublishedEvents.publish("billing-service", subscription("pro", "past_due"));
+    SuiteEvents.publish("billing-service", subscription("pro", "past_due"));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> assertThat(plan()).isEqualTo("free"));
-    HttpApi.Response response = http.post("/api/v1/tasks", token, Map.of("title", "sixth"));
+    HttpApi.Response response = http.post("/api/v1/tasks", user.token(), Map.of("title", "sixth"));
     assertThat(response.errorCode()).isEqualTo("PLAN_LIMIT_REACHED");
     assertThat(taskCount()).isEqualTo(5);
   }
@@ -147,23 +144,25 @@ class PlanQuotaTests {
     "canceled, free"
   })
   void everyStripeStatusFollowsTheEffectivePlanRule(String status, String quota) {
-    PublishedEvents.publish("billing-service", subscription("team", "active"));
+    SuiteEvents.publish("billing-service", subscription("team", "active"));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> assertThat(plan()).isEqualTo("team"));
 
-    PublishedEvents.publish("billing-service", subscription("pro", status));
+    SuiteEvents.publish("billing-service", subscription("pro", status));
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(plan()).isEqualTo(quota));
   }
 
   private List<UUID> fill(int count) {
-    return IntStream.range(0, count).mapToObj(i -> tasks.create(token, "task " + i)).toList();
+    return IntStream.range(0, count)
+        .mapToObj(i -> tasks.create(user.token(), "task " + i))
+        .toList();
   }
 
   private SubscriptionChanged subscription(String plan, String status) {
     return new SubscriptionChanged(
-        userId, plan, status, Instant.now().plus(Duration.ofDays(30)), false);
+        user.id(), plan, status, Instant.now().plus(Duration.ofDays(30)), false);
   }
 
   private long sessionsWaitingOnALock() {
@@ -174,12 +173,12 @@ class PlanQuotaTests {
   }
 
   private long taskCount() {
-    return tasks.list(token, "").json().path("meta").path("total").asLong();
+    return tasks.list(user.token(), "").json().path("meta").path("total").asLong();
   }
 
   private String plan() {
     return jdbc.sql("select plan from user_plans where user_id = :id")
-        .param("id", userId)
+        .param("id", user.id())
         .query(String.class)
         .optional()
         .orElse("none");

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.task.TaskClient;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
-import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Creating a task: what is accepted, its defaults, and what a new task may not set. */
@@ -22,27 +22,16 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class TaskCreationTests {
 
-  @LocalServerPort int port;
-
-  HttpApi http;
-  TaskClient tasks;
-  UUID userId;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    http = HttpApi.local(port);
-    tasks = TaskClient.on(port);
-    userId = UUID.randomUUID();
-    token = TestTokens.user(userId);
-  }
+  @InjectApi HttpApi http;
+  @InjectApi TaskClient tasks;
+  @InjectUser TestUser user;
 
   @Test
   void createdTaskIsReturnedWithItsLocation() {
     HttpApi.Response response =
         http.post(
             "/api/v1/tasks",
-            token,
+            user.token(),
             Map.of(
                 "title",
                 "  Write report  ",
@@ -57,7 +46,7 @@ class TaskCreationTests {
     JsonNode task = response.data();
     assertThat(response.header("Location"))
         .isEqualTo("/api/v1/tasks/" + task.path("id").asString());
-    assertThat(task.path("userId").asString()).isEqualTo(userId.toString());
+    assertThat(task.path("userId").asString()).isEqualTo(user.id().toString());
     assertThat(task.path("title").asString()).isEqualTo("Write report");
     assertThat(task.path("description").asString()).isEqualTo("Q3 numbers");
     assertThat(task.path("completed").asBoolean()).isTrue();
@@ -69,7 +58,7 @@ class TaskCreationTests {
 
   @Test
   void newTaskDefaultsToOpenWithoutDescriptionOrDueDate() {
-    JsonNode task = tasks.create(token, Map.of("title", "Buy milk"));
+    JsonNode task = tasks.create(user.token(), Map.of("title", "Buy milk"));
 
     assertThat(task.path("completed").asBoolean()).isFalse();
     assertThat(task.path("description").isNull()).isTrue();
@@ -78,9 +67,9 @@ class TaskCreationTests {
 
   @Test
   void createdTaskCanBeReadBack() {
-    UUID id = tasks.create(token, "Buy milk");
+    UUID id = tasks.create(user.token(), "Buy milk");
 
-    HttpApi.Response response = http.get("/api/v1/tasks/" + id, token);
+    HttpApi.Response response = http.get("/api/v1/tasks/" + id, user.token());
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.data().path("title").asString()).isEqualTo("Buy milk");
@@ -91,7 +80,7 @@ class TaskCreationTests {
   void titleOfTwoHundredCharactersAfterTrimmingIsAccepted() {
     String title = "x".repeat(200);
 
-    JsonNode task = tasks.create(token, Map.of("title", "   " + title + "   "));
+    JsonNode task = tasks.create(user.token(), Map.of("title", "   " + title + "   "));
 
     assertThat(task.path("title").asString()).isEqualTo(title);
   }
@@ -114,7 +103,7 @@ class TaskCreationTests {
         "[]"
       })
   void invalidNewTaskAnswers400(String body) {
-    HttpApi.Response response = http.post("/api/v1/tasks", token, body);
+    HttpApi.Response response = http.post("/api/v1/tasks", user.token(), body);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -122,7 +111,8 @@ class TaskCreationTests {
 
   @Test
   void titleLongerThan200AnswersValidationErrorOnTitle() {
-    HttpApi.Response response = http.post("/api/v1/tasks", token, Map.of("title", "x".repeat(201)));
+    HttpApi.Response response =
+        http.post("/api/v1/tasks", user.token(), Map.of("title", "x".repeat(201)));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().path("error").path("details").get(0).path("field").asString())
@@ -132,9 +122,11 @@ class TaskCreationTests {
   @Test
   void descriptionLongerThan5000Answers400() {
     HttpApi.Response ok =
-        http.post("/api/v1/tasks", token, Map.of("title", "t", "description", "d".repeat(5000)));
+        http.post(
+            "/api/v1/tasks", user.token(), Map.of("title", "t", "description", "d".repeat(5000)));
     HttpApi.Response tooLong =
-        http.post("/api/v1/tasks", token, Map.of("title", "t", "description", "d".repeat(5001)));
+        http.post(
+            "/api/v1/tasks", user.token(), Map.of("title", "t", "description", "d".repeat(5001)));
 
     assertThat(ok.status()).isEqualTo(201);
     assertThat(tooLong.status()).isEqualTo(400);
@@ -147,16 +139,17 @@ class TaskCreationTests {
     Map<String, Object> body = new HashMap<>(Map.of("title", "mine"));
     body.put(field, field.endsWith("At") ? "2020-01-01T00:00:00Z" : UUID.randomUUID().toString());
 
-    HttpApi.Response created = http.post("/api/v1/tasks", token, body);
-    UUID id = tasks.create(token, "existing");
+    HttpApi.Response created = http.post("/api/v1/tasks", user.token(), body);
+    UUID id = tasks.create(user.token(), "existing");
     HttpApi.Response patched =
-        http.patch("/api/v1/tasks/" + id, token, Map.of(field, body.get(field)));
+        http.patch("/api/v1/tasks/" + id, user.token(), Map.of(field, body.get(field)));
 
     assertThat(created.status()).as(created.toString()).isEqualTo(400);
     assertThat(created.errorCode()).isEqualTo("VALIDATION_ERROR");
     assertThat(patched.status()).as(patched.toString()).isEqualTo(400);
-    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("userId").asString())
-        .isEqualTo(userId.toString());
-    assertThat(tasks.list(token, "").json().path("meta").path("total").asLong()).isEqualTo(1);
+    assertThat(http.get("/api/v1/tasks/" + id, user.token()).data().path("userId").asString())
+        .isEqualTo(user.id().toString());
+    assertThat(tasks.list(user.token(), "").json().path("meta").path("total").asLong())
+        .isEqualTo(1);
   }
 }

@@ -4,43 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.task.TaskClient;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
-import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class TaskListTests {
 
-  @LocalServerPort int port;
-
-  HttpApi http;
-  TaskClient tasks;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    http = HttpApi.local(port);
-    tasks = TaskClient.on(port);
-    token = TestTokens.user(UUID.randomUUID());
-  }
+  @InjectApi HttpApi http;
+  @InjectApi TaskClient tasks;
+  @InjectUser TestUser user;
 
   @Test
   void listsNewestFirstByDefaultWithPageMeta() {
     List<UUID> created = createNumbered(3);
 
-    HttpApi.Response response = tasks.list(token, "");
+    HttpApi.Response response = tasks.list(user.token(), "");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(ids(response)).containsExactly(created.get(2), created.get(1), created.get(0));
@@ -52,9 +43,9 @@ class TaskListTests {
   void pagesWalkTheWholeListWithoutOverlapAndTheLastPageIsPartial() {
     List<UUID> created = createNumbered(5);
 
-    HttpApi.Response first = tasks.list(token, "?page=1&pageSize=2&sort=createdAt,asc");
-    HttpApi.Response second = tasks.list(token, "?page=2&pageSize=2&sort=createdAt,asc");
-    HttpApi.Response last = tasks.list(token, "?page=3&pageSize=2&sort=createdAt,asc");
+    HttpApi.Response first = tasks.list(user.token(), "?page=1&pageSize=2&sort=createdAt,asc");
+    HttpApi.Response second = tasks.list(user.token(), "?page=2&pageSize=2&sort=createdAt,asc");
+    HttpApi.Response last = tasks.list(user.token(), "?page=3&pageSize=2&sort=createdAt,asc");
 
     assertThat(ids(first)).containsExactly(created.get(0), created.get(1));
     assertThat(ids(second)).containsExactly(created.get(2), created.get(3));
@@ -67,7 +58,7 @@ class TaskListTests {
   void pageBeyondTheEndIsEmptyWithCorrectMeta() {
     createNumbered(3);
 
-    HttpApi.Response response = tasks.list(token, "?page=7&pageSize=2");
+    HttpApi.Response response = tasks.list(user.token(), "?page=7&pageSize=2");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.data().isArray()).isTrue();
@@ -78,7 +69,7 @@ class TaskListTests {
 
   @Test
   void userWithoutTasksGetsAnEmptyList() {
-    HttpApi.Response response = tasks.list(token, "");
+    HttpApi.Response response = tasks.list(user.token(), "");
 
     assertThat(response.data().size()).isZero();
     assertThat(response.json().path("meta").path("total").asLong()).isZero();
@@ -96,7 +87,7 @@ class TaskListTests {
     "?q=%s, q"
   })
   void pageOutOfRangeAnswers400NamingTheParameter(String query, String parameter) {
-    HttpApi.Response response = tasks.list(token, query.formatted("x".repeat(201)));
+    HttpApi.Response response = tasks.list(user.token(), query.formatted("x".repeat(201)));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -106,48 +97,52 @@ class TaskListTests {
 
   @Test
   void pageSizeOf100IsAllowed() {
-    assertThat(tasks.list(token, "?pageSize=100").json().path("meta").path("pageSize").asInt())
+    assertThat(
+            tasks.list(user.token(), "?pageSize=100").json().path("meta").path("pageSize").asInt())
         .isEqualTo(100);
   }
 
   @Test
   void sortsByTitleBothWays() {
-    tasks.create(token, "banana");
-    tasks.create(token, "apple");
-    tasks.create(token, "cherry");
+    tasks.create(user.token(), "banana");
+    tasks.create(user.token(), "apple");
+    tasks.create(user.token(), "cherry");
 
-    assertThat(titles(tasks.list(token, "?sort=title,asc")))
+    assertThat(titles(tasks.list(user.token(), "?sort=title,asc")))
         .containsExactly("apple", "banana", "cherry");
-    assertThat(titles(tasks.list(token, "?sort=title,desc")))
+    assertThat(titles(tasks.list(user.token(), "?sort=title,desc")))
         .containsExactly("cherry", "banana", "apple");
   }
 
   @Test
   void sortsByDueDateWithUndatedTasksLastAscending() {
-    tasks.create(token, Map.of("title", "late", "dueDate", "2026-09-01"));
-    tasks.create(token, Map.of("title", "undated"));
-    tasks.create(token, Map.of("title", "early", "dueDate", "2026-01-01"));
+    tasks.create(user.token(), Map.of("title", "late", "dueDate", "2026-09-01"));
+    tasks.create(user.token(), Map.of("title", "undated"));
+    tasks.create(user.token(), Map.of("title", "early", "dueDate", "2026-01-01"));
 
-    assertThat(titles(tasks.list(token, "?sort=dueDate,asc")))
+    assertThat(titles(tasks.list(user.token(), "?sort=dueDate,asc")))
         .containsExactly("early", "late", "undated");
-    assertThat(titles(tasks.list(token, "?sort=dueDate,desc")))
+    assertThat(titles(tasks.list(user.token(), "?sort=dueDate,desc")))
         .containsExactly("undated", "late", "early");
   }
 
   @Test
   void sortsByUpdatedAt() {
     List<UUID> created = createNumbered(3);
-    http.patch("/api/v1/tasks/" + created.get(0), token, Map.of("completed", true));
+    http.patch("/api/v1/tasks/" + created.get(0), user.token(), Map.of("completed", true));
 
-    assertThat(ids(tasks.list(token, "?sort=updatedAt,desc")).getFirst()).isEqualTo(created.get(0));
-    assertThat(ids(tasks.list(token, "?sort=updatedAt,asc")).getLast()).isEqualTo(created.get(0));
+    assertThat(ids(tasks.list(user.token(), "?sort=updatedAt,desc")).getFirst())
+        .isEqualTo(created.get(0));
+    assertThat(ids(tasks.list(user.token(), "?sort=updatedAt,asc")).getLast())
+        .isEqualTo(created.get(0));
   }
 
   @Test
   void sortsByCreatedAtAscending() {
     List<UUID> created = createNumbered(3);
 
-    assertThat(ids(tasks.list(token, "?sort=createdAt,asc"))).containsExactlyElementsOf(created);
+    assertThat(ids(tasks.list(user.token(), "?sort=createdAt,asc")))
+        .containsExactlyElementsOf(created);
   }
 
   @ParameterizedTest
@@ -161,7 +156,7 @@ class TaskListTests {
         "?sort=title%3Bdrop%20table%20tasks,asc"
       })
   void unknownSortAnswers400(String query) {
-    HttpApi.Response response = tasks.list(token, query);
+    HttpApi.Response response = tasks.list(user.token(), query);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -169,22 +164,23 @@ class TaskListTests {
 
   @Test
   void filtersByCompleted() {
-    UUID done = tasks.create(token, "done");
-    tasks.create(token, "open");
-    http.patch("/api/v1/tasks/" + done, token, Map.of("completed", true));
+    UUID done = tasks.create(user.token(), "done");
+    tasks.create(user.token(), "open");
+    http.patch("/api/v1/tasks/" + done, user.token(), Map.of("completed", true));
 
-    assertThat(titles(tasks.list(token, "?completed=true"))).containsExactly("done");
-    assertThat(titles(tasks.list(token, "?completed=false"))).containsExactly("open");
-    assertThat(tasks.list(token, "?completed=maybe").status()).isEqualTo(400);
+    assertThat(titles(tasks.list(user.token(), "?completed=true"))).containsExactly("done");
+    assertThat(titles(tasks.list(user.token(), "?completed=false"))).containsExactly("open");
+    assertThat(tasks.list(user.token(), "?completed=maybe").status()).isEqualTo(400);
   }
 
   @Test
   void searchMatchesTitleOrDescriptionIgnoringCase() {
-    tasks.create(token, Map.of("title", "Quarterly REPORT"));
-    tasks.create(token, Map.of("title", "Groceries", "description", "milk for the report meeting"));
-    tasks.create(token, Map.of("title", "Unrelated"));
+    tasks.create(user.token(), Map.of("title", "Quarterly REPORT"));
+    tasks.create(
+        user.token(), Map.of("title", "Groceries", "description", "milk for the report meeting"));
+    tasks.create(user.token(), Map.of("title", "Unrelated"));
 
-    HttpApi.Response response = tasks.list(token, "?q=Report&sort=title,asc");
+    HttpApi.Response response = tasks.list(user.token(), "?q=Report&sort=title,asc");
 
     assertThat(titles(response)).containsExactly("Groceries", "Quarterly REPORT");
     assertThat(response.json().path("meta").path("total").asLong()).isEqualTo(2);
@@ -192,26 +188,26 @@ class TaskListTests {
 
   @Test
   void searchTreatsLikeWildcardsLiterally() {
-    tasks.create(token, "100% done");
-    tasks.create(token, "1000 done");
-    tasks.create(token, "snake_case");
-    tasks.create(token, "snakeXcase");
-    tasks.create(token, "back\\slash");
+    tasks.create(user.token(), "100% done");
+    tasks.create(user.token(), "1000 done");
+    tasks.create(user.token(), "snake_case");
+    tasks.create(user.token(), "snakeXcase");
+    tasks.create(user.token(), "back\\slash");
 
-    assertThat(titles(tasks.list(token, "?q=0%25"))).containsExactly("100% done");
-    assertThat(titles(tasks.list(token, "?q=e_c"))).containsExactly("snake_case");
-    assertThat(titles(tasks.list(token, "?q=k%5Cs"))).containsExactly("back\\slash");
+    assertThat(titles(tasks.list(user.token(), "?q=0%25"))).containsExactly("100% done");
+    assertThat(titles(tasks.list(user.token(), "?q=e_c"))).containsExactly("snake_case");
+    assertThat(titles(tasks.list(user.token(), "?q=k%5Cs"))).containsExactly("back\\slash");
   }
 
   @Test
   void filtersCombineWithPaging() {
     for (int i = 0; i < 3; i++) {
-      tasks.create(token, "report " + i);
+      tasks.create(user.token(), "report " + i);
     }
-    tasks.create(token, "other");
+    tasks.create(user.token(), "other");
 
     HttpApi.Response response =
-        tasks.list(token, "?q=report&completed=false&pageSize=2&page=2&sort=title,asc");
+        tasks.list(user.token(), "?q=report&completed=false&pageSize=2&page=2&sort=title,asc");
 
     assertThat(titles(response)).containsExactly("report 2");
     assertThat(response.json().path("meta").toString())
@@ -221,7 +217,7 @@ class TaskListTests {
   private List<UUID> createNumbered(int count) {
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ids.add(tasks.create(token, "task " + i));
+      ids.add(tasks.create(user.token(), "task " + i));
     }
     return ids;
   }

@@ -4,50 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.task.TaskClient;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
-import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Reading and deleting one task by id, and the token every task route needs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class TaskLookupAndDeletionTests {
 
-  @LocalServerPort int port;
-
-  HttpApi http;
-  TaskClient tasks;
-  UUID userId;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    http = HttpApi.local(port);
-    tasks = TaskClient.on(port);
-    userId = UUID.randomUUID();
-    token = TestTokens.user(userId);
-  }
+  @InjectApi HttpApi http;
+  @InjectApi TaskClient tasks;
+  @InjectUser TestUser user;
 
   @Test
   void deletedTaskIsGone() {
-    UUID id = tasks.create(token, "Short-lived");
+    UUID id = tasks.create(user.token(), "Short-lived");
 
-    HttpApi.Response deleted = http.delete("/api/v1/tasks/" + id, token);
+    HttpApi.Response deleted = http.delete("/api/v1/tasks/" + id, user.token());
 
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(deleted.text()).isEmpty();
-    assertThat(http.get("/api/v1/tasks/" + id, token).status()).isEqualTo(404);
-    assertThat(http.delete("/api/v1/tasks/" + id, token).status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/tasks/" + id, user.token()).status()).isEqualTo(404);
+    assertThat(http.delete("/api/v1/tasks/" + id, user.token()).status()).isEqualTo(404);
   }
 
   @Test
   void missingTaskAnswers404() {
-    HttpApi.Response response = http.get("/api/v1/tasks/" + UUID.randomUUID(), token);
+    HttpApi.Response response = http.get("/api/v1/tasks/" + UUID.randomUUID(), user.token());
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
@@ -55,7 +44,7 @@ class TaskLookupAndDeletionTests {
 
   @Test
   void malformedTaskIdAnswers400() {
-    assertThat(http.get("/api/v1/tasks/not-a-uuid", token).status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/tasks/not-a-uuid", user.token()).status()).isEqualTo(400);
   }
 
   @Test

@@ -4,44 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.task.TaskClient;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
-import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class TaskOwnershipTests {
 
-  @LocalServerPort int port;
+  @InjectApi HttpApi http;
+  @InjectApi TaskClient tasks;
+  @InjectUser TestUser alice;
+  @InjectUser TestUser bob;
 
-  HttpApi http;
-  TaskClient tasks;
-  UUID aliceId;
-  String alice;
-  String bob;
-  String admin;
-
-  @BeforeEach
-  void setUp() {
-    http = HttpApi.local(port);
-    tasks = TaskClient.on(port);
-    aliceId = UUID.randomUUID();
-    alice = TestTokens.user(aliceId);
-    bob = TestTokens.user(UUID.randomUUID());
-    admin = TestTokens.admin(UUID.randomUUID());
-  }
+  @InjectUser(role = "ADMIN")
+  TestUser admin;
 
   @Test
   void anotherUsersTaskAnswers404LikeAMissingOne() {
-    UUID id = tasks.create(alice, "Alice's secret");
+    UUID id = tasks.create(alice.token(), "Alice's secret");
 
-    HttpApi.Response foreign = http.get("/api/v1/tasks/" + id, bob);
-    HttpApi.Response missing = http.get("/api/v1/tasks/" + UUID.randomUUID(), bob);
+    HttpApi.Response foreign = http.get("/api/v1/tasks/" + id, bob.token());
+    HttpApi.Response missing = http.get("/api/v1/tasks/" + UUID.randomUUID(), bob.token());
 
     assertThat(foreign.status()).isEqualTo(404);
     assertThat(foreign.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
@@ -53,34 +42,34 @@ class TaskOwnershipTests {
 
   @Test
   void anotherUsersTaskCannotBeChanged() {
-    UUID id = tasks.create(alice, "Alice's");
+    UUID id = tasks.create(alice.token(), "Alice's");
 
     HttpApi.Response response =
-        http.patch("/api/v1/tasks/" + id, bob, Map.of("title", "Bob's now"));
+        http.patch("/api/v1/tasks/" + id, bob.token(), Map.of("title", "Bob's now"));
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
-    assertThat(http.get("/api/v1/tasks/" + id, alice).data().path("title").asString())
+    assertThat(http.get("/api/v1/tasks/" + id, alice.token()).data().path("title").asString())
         .isEqualTo("Alice's");
   }
 
   @Test
   void anotherUsersTaskCannotBeDeleted() {
-    UUID id = tasks.create(alice, "Alice's");
+    UUID id = tasks.create(alice.token(), "Alice's");
 
-    HttpApi.Response response = http.delete("/api/v1/tasks/" + id, bob);
+    HttpApi.Response response = http.delete("/api/v1/tasks/" + id, bob.token());
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
-    assertThat(http.get("/api/v1/tasks/" + id, alice).status()).isEqualTo(200);
+    assertThat(http.get("/api/v1/tasks/" + id, alice.token()).status()).isEqualTo(200);
   }
 
   @Test
   void listShowsOnlyTheCallersTasks() {
-    tasks.create(alice, "Alice's");
-    tasks.create(bob, "Bob's");
+    tasks.create(alice.token(), "Alice's");
+    tasks.create(bob.token(), "Bob's");
 
-    HttpApi.Response response = tasks.list(bob, "");
+    HttpApi.Response response = tasks.list(bob.token(), "");
 
     assertThat(TaskListTests.titles(response)).containsExactly("Bob's");
     assertThat(response.json().path("meta").path("total").asLong()).isEqualTo(1);
@@ -88,28 +77,30 @@ class TaskOwnershipTests {
 
   @Test
   void adminReadsChangesAndDeletesAnyTask() {
-    UUID id = tasks.create(alice, "Alice's");
+    UUID id = tasks.create(alice.token(), "Alice's");
 
-    HttpApi.Response read = http.get("/api/v1/tasks/" + id, admin);
-    HttpApi.Response changed = http.patch("/api/v1/tasks/" + id, admin, Map.of("completed", true));
-    HttpApi.Response deleted = http.delete("/api/v1/tasks/" + id, admin);
+    HttpApi.Response read = http.get("/api/v1/tasks/" + id, admin.token());
+    HttpApi.Response changed =
+        http.patch("/api/v1/tasks/" + id, admin.token(), Map.of("completed", true));
+    HttpApi.Response deleted = http.delete("/api/v1/tasks/" + id, admin.token());
 
     assertThat(read.status()).isEqualTo(200);
-    assertThat(read.data().path("userId").asString()).isEqualTo(aliceId.toString());
+    assertThat(read.data().path("userId").asString()).isEqualTo(alice.id().toString());
     assertThat(changed.status()).isEqualTo(200);
     assertThat(changed.data().path("completed").asBoolean()).isTrue();
-    assertThat(changed.data().path("userId").asString()).isEqualTo(aliceId.toString());
+    assertThat(changed.data().path("userId").asString()).isEqualTo(alice.id().toString());
     assertThat(deleted.status()).isEqualTo(204);
-    assertThat(http.get("/api/v1/tasks/" + id, alice).status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/tasks/" + id, alice.token()).status()).isEqualTo(404);
   }
 
   @Test
   void adminListsEveryonesTasksAndFiltersByUser() {
-    tasks.create(alice, "Alice's");
-    tasks.create(bob, "Bob's");
+    tasks.create(alice.token(), "Alice's");
+    tasks.create(bob.token(), "Bob's");
 
-    HttpApi.Response all = http.get("/api/v1/admin/tasks?sort=title,asc", admin);
-    HttpApi.Response alicesOnly = http.get("/api/v1/admin/tasks?userId=" + aliceId, admin);
+    HttpApi.Response all = http.get("/api/v1/admin/tasks?sort=title,asc", admin.token());
+    HttpApi.Response alicesOnly =
+        http.get("/api/v1/admin/tasks?userId=" + alice.id(), admin.token());
 
     assertThat(TaskListTests.titles(all)).contains("Alice's", "Bob's");
     assertThat(TaskListTests.titles(alicesOnly)).containsExactly("Alice's");
@@ -118,14 +109,15 @@ class TaskOwnershipTests {
 
   @Test
   void adminListValidatesItsParameters() {
-    assertThat(http.get("/api/v1/admin/tasks?userId=nope", admin).status()).isEqualTo(400);
-    assertThat(http.get("/api/v1/admin/tasks?sort=owner,asc", admin).status()).isEqualTo(400);
-    assertThat(http.get("/api/v1/admin/tasks?pageSize=101", admin).status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/admin/tasks?userId=nope", admin.token()).status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/admin/tasks?sort=owner,asc", admin.token()).status())
+        .isEqualTo(400);
+    assertThat(http.get("/api/v1/admin/tasks?pageSize=101", admin.token()).status()).isEqualTo(400);
   }
 
   @Test
   void userCannotUseTheAdminList() {
-    HttpApi.Response response = http.get("/api/v1/admin/tasks", alice);
+    HttpApi.Response response = http.get("/api/v1/admin/tasks", alice.token());
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.errorCode()).isEqualTo("INSUFFICIENT_PERMISSIONS");

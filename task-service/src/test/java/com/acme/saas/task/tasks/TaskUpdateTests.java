@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.task.TaskClient;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
-import com.acme.saas.testsupport.TestTokens;
+import com.acme.saas.testsupport.TestUser;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Changing a task with PATCH: only the named fields change, and a bad patch changes nothing. */
@@ -21,29 +21,20 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class TaskUpdateTests {
 
-  @LocalServerPort int port;
-
-  HttpApi http;
-  TaskClient tasks;
-  UUID userId;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    http = HttpApi.local(port);
-    tasks = TaskClient.on(port);
-    userId = UUID.randomUUID();
-    token = TestTokens.user(userId);
-  }
+  @InjectApi HttpApi http;
+  @InjectApi TaskClient tasks;
+  @InjectUser TestUser user;
 
   @Test
   void patchChangesOnlyTheFieldsItNames() {
     JsonNode task =
         tasks.create(
-            token, Map.of("title", "Old", "description", "keep me", "dueDate", "2026-05-01"));
+            user.token(),
+            Map.of("title", "Old", "description", "keep me", "dueDate", "2026-05-01"));
 
     HttpApi.Response response =
-        http.patch("/api/v1/tasks/" + task.path("id").asString(), token, Map.of("completed", true));
+        http.patch(
+            "/api/v1/tasks/" + task.path("id").asString(), user.token(), Map.of("completed", true));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     JsonNode patched = response.data();
@@ -59,12 +50,13 @@ class TaskUpdateTests {
   @Test
   void patchWithExplicitNullClearsDescriptionAndDueDate() {
     JsonNode task =
-        tasks.create(token, Map.of("title", "T", "description", "d", "dueDate", "2026-05-01"));
+        tasks.create(
+            user.token(), Map.of("title", "T", "description", "d", "dueDate", "2026-05-01"));
 
     HttpApi.Response response =
         http.patch(
             "/api/v1/tasks/" + task.path("id").asString(),
-            token,
+            user.token(),
             "{\"description\": null, \"dueDate\": null}");
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -75,15 +67,17 @@ class TaskUpdateTests {
 
   @Test
   void patchTrimsAndChangesTitle() {
-    UUID id = tasks.create(token, "Old");
+    UUID id = tasks.create(user.token(), "Old");
 
     HttpApi.Response response =
         http.patch(
-            "/api/v1/tasks/" + id, token, Map.of("title", "  New  ", "dueDate", "2027-01-31"));
+            "/api/v1/tasks/" + id,
+            user.token(),
+            Map.of("title", "  New  ", "dueDate", "2027-01-31"));
 
     assertThat(response.data().path("title").asString()).isEqualTo("New");
     assertThat(response.data().path("dueDate").asString()).isEqualTo("2027-01-31");
-    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("title").asString())
+    assertThat(http.get("/api/v1/tasks/" + id, user.token()).data().path("title").asString())
         .isEqualTo("New");
   }
 
@@ -96,22 +90,22 @@ class TaskUpdateTests {
         "{\"dueDate\": \"tomorrow\"}"
       })
   void invalidPatchAnswers400AndChangesNothing(String body) {
-    UUID id = tasks.create(token, "Unchanged");
+    UUID id = tasks.create(user.token(), "Unchanged");
 
-    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, token, body);
+    HttpApi.Response response = http.patch("/api/v1/tasks/" + id, user.token(), body);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(http.get("/api/v1/tasks/" + id, token).data().path("title").asString())
+    assertThat(http.get("/api/v1/tasks/" + id, user.token()).data().path("title").asString())
         .isEqualTo("Unchanged");
   }
 
   @Test
   void patchWithTooLongDescriptionAnswers400() {
-    UUID id = tasks.create(token, "T");
+    UUID id = tasks.create(user.token(), "T");
 
     HttpApi.Response response =
-        http.patch("/api/v1/tasks/" + id, token, Map.of("description", "d".repeat(5001)));
+        http.patch("/api/v1/tasks/" + id, user.token(), Map.of("description", "d".repeat(5001)));
 
     assertThat(response.status()).isEqualTo(400);
   }

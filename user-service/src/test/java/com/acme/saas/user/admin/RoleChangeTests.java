@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserRoleChanged;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
-import com.acme.saas.user.SuiteEvents;
+import com.acme.saas.testsupport.TestUser;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -38,17 +41,15 @@ class RoleChangeTests {
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
 
-  HttpApi http;
-  UUID adminId;
-  String admin;
+  @InjectApi HttpApi http;
+
+  @InjectUser(role = "ADMIN")
+  TestUser admin;
 
   @BeforeEach
   void setUp() {
     jdbc.sql("delete from profiles").update();
-    http = HttpApi.local(port);
-    adminId = UUID.randomUUID();
-    admin = TestTokens.admin(adminId);
-    http.get("/api/v1/users/me", admin);
+    http.get("/api/v1/users/me", admin.token());
   }
 
   @Test
@@ -56,14 +57,14 @@ class RoleChangeTests {
     UUID userId = user();
 
     HttpApi.Response response =
-        http.patch("/api/v1/users/" + userId, admin, Map.of("role", "ADMIN"));
+        http.patch("/api/v1/users/" + userId, admin.token(), Map.of("role", "ADMIN"));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.data().path("role").asString()).isEqualTo("ADMIN");
-    assertThat(http.get("/api/v1/users/" + userId, admin).data().path("role").asString())
+    assertThat(http.get("/api/v1/users/" + userId, admin.token()).data().path("role").asString())
         .isEqualTo("ADMIN");
     ConsumerRecord<String, String> record =
-        SuiteEvents.awaitUserEvent(UserRoleChanged.TYPE.name(), userId);
+        SuiteEvents.awaitEvent("user-service", UserRoleChanged.TYPE, userId);
     EventEnvelope envelope = SuiteEvents.envelope(record);
     assertThat(record.key()).isEqualTo(userId.toString());
     assertThat(envelope.version()).isEqualTo(1);
@@ -76,7 +77,7 @@ class RoleChangeTests {
     http.get("/api/v1/users/me", TestTokens.admin(otherAdmin));
 
     HttpApi.Response response =
-        http.patch("/api/v1/users/" + otherAdmin, admin, Map.of("role", "USER"));
+        http.patch("/api/v1/users/" + otherAdmin, admin.token(), Map.of("role", "USER"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.data().path("role").asString()).isEqualTo("USER");
@@ -87,7 +88,7 @@ class RoleChangeTests {
     UUID userId = user();
 
     HttpApi.Response response =
-        http.patch("/api/v1/users/" + userId, admin, Map.of("role", "USER"));
+        http.patch("/api/v1/users/" + userId, admin.token(), Map.of("role", "USER"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(outboxRows(userId)).isZero();
@@ -98,11 +99,11 @@ class RoleChangeTests {
     http.get("/api/v1/users/me", TestTokens.admin(UUID.randomUUID()));
 
     HttpApi.Response response =
-        http.patch("/api/v1/users/" + adminId, admin, Map.of("role", "USER"));
+        http.patch("/api/v1/users/" + admin.id(), admin.token(), Map.of("role", "USER"));
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("CONFLICT");
-    assertThat(http.get("/api/v1/users/me", admin).data().path("role").asString())
+    assertThat(http.get("/api/v1/users/me", admin.token()).data().path("role").asString())
         .isEqualTo("ADMIN");
   }
 
@@ -112,17 +113,19 @@ class RoleChangeTests {
     UUID formerAdmin = UUID.randomUUID();
     String staleToken = TestTokens.admin(formerAdmin);
     http.get("/api/v1/users/me", staleToken);
-    assertThat(http.patch("/api/v1/users/" + formerAdmin, admin, Map.of("role", "USER")).status())
+    assertThat(
+            http.patch("/api/v1/users/" + formerAdmin, admin.token(), Map.of("role", "USER"))
+                .status())
         .isEqualTo(200);
 
     HttpApi.Response response =
-        http.patch("/api/v1/users/" + adminId, staleToken, Map.of("role", "USER"));
+        http.patch("/api/v1/users/" + admin.id(), staleToken, Map.of("role", "USER"));
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("CONFLICT");
-    assertThat(http.get("/api/v1/users/me", admin).data().path("role").asString())
+    assertThat(http.get("/api/v1/users/me", admin.token()).data().path("role").asString())
         .isEqualTo("ADMIN");
-    assertThat(outboxRows(adminId)).isZero();
+    assertThat(outboxRows(admin.id())).isZero();
   }
 
   @Test
@@ -144,12 +147,12 @@ class RoleChangeTests {
           pool.submit(
               () ->
                   HttpApi.local(port)
-                      .patch("/api/v1/users/" + otherId, admin, Map.of("role", "USER")));
+                      .patch("/api/v1/users/" + otherId, admin.token(), Map.of("role", "USER")));
       second =
           pool.submit(
               () ->
                   HttpApi.local(port)
-                      .patch("/api/v1/users/" + adminId, other, Map.of("role", "USER")));
+                      .patch("/api/v1/users/" + admin.id(), other, Map.of("role", "USER")));
       await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingOnALock() >= 2);
       gate.commit();
     }
@@ -214,18 +217,18 @@ class RoleChangeTests {
   void invalidRoleChangeAnswers400(String body) {
     UUID userId = user();
 
-    HttpApi.Response response = http.patch("/api/v1/users/" + userId, admin, body);
+    HttpApi.Response response = http.patch("/api/v1/users/" + userId, admin.token(), body);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(http.get("/api/v1/users/" + userId, admin).data().path("role").asString())
+    assertThat(http.get("/api/v1/users/" + userId, admin.token()).data().path("role").asString())
         .isEqualTo("USER");
   }
 
   @Test
   void unknownUserAnswers404() {
     HttpApi.Response response =
-        http.patch("/api/v1/users/" + UUID.randomUUID(), admin, Map.of("role", "ADMIN"));
+        http.patch("/api/v1/users/" + UUID.randomUUID(), admin.token(), Map.of("role", "ADMIN"));
 
     assertThat(response.status()).isEqualTo(404);
   }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.Topics;
 import com.acme.saas.common.events.UserDeleted;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
-import com.acme.saas.user.SuiteEvents;
+import com.acme.saas.testsupport.TestUser;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,20 +30,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RealInfrastructure
 class UserDeletionTests {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
-  HttpApi http;
-  UUID adminId;
-  String admin;
+  @InjectApi HttpApi http;
+
+  @InjectUser(role = "ADMIN")
+  TestUser admin;
 
   @BeforeEach
   void setUp() {
     jdbc.sql("delete from profiles").update();
-    http = HttpApi.local(port);
-    adminId = UUID.randomUUID();
-    admin = TestTokens.admin(adminId);
-    http.get("/api/v1/users/me", admin);
+    http.get("/api/v1/users/me", admin.token());
   }
 
   @Test
@@ -49,13 +48,13 @@ class UserDeletionTests {
     UUID userId = UUID.randomUUID();
     http.get("/api/v1/users/me", TestTokens.user(userId));
 
-    HttpApi.Response response = http.delete("/api/v1/users/" + userId, admin);
+    HttpApi.Response response = http.delete("/api/v1/users/" + userId, admin.token());
 
     assertThat(response.status()).as(response.toString()).isEqualTo(204);
     assertThat(response.text()).isEmpty();
-    assertThat(http.get("/api/v1/users/" + userId, admin).status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/users/" + userId, admin.token()).status()).isEqualTo(404);
     ConsumerRecord<String, String> record =
-        SuiteEvents.awaitUserEvent(UserDeleted.TYPE.name(), userId);
+        SuiteEvents.awaitEvent("user-service", UserDeleted.TYPE, userId);
     EventEnvelope envelope = SuiteEvents.envelope(record);
     assertThat(record.topic()).isEqualTo(Topics.USER_EVENTS);
     assertThat(record.key()).isEqualTo(userId.toString());
@@ -68,12 +67,12 @@ class UserDeletionTests {
   void adminCannotDeleteItself() {
     http.get("/api/v1/users/me", TestTokens.admin(UUID.randomUUID()));
 
-    HttpApi.Response response = http.delete("/api/v1/users/" + adminId, admin);
+    HttpApi.Response response = http.delete("/api/v1/users/" + admin.id(), admin.token());
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("CONFLICT");
-    assertThat(http.get("/api/v1/users/" + adminId, admin).status()).isEqualTo(200);
-    assertThat(outboxRows(adminId)).isZero();
+    assertThat(http.get("/api/v1/users/" + admin.id(), admin.token()).status()).isEqualTo(200);
+    assertThat(outboxRows(admin.id())).isZero();
   }
 
   @Test
@@ -81,21 +80,21 @@ class UserDeletionTests {
     UUID formerAdmin = UUID.randomUUID();
     String staleToken = TestTokens.admin(formerAdmin);
     http.get("/api/v1/users/me", staleToken);
-    http.patch("/api/v1/users/" + formerAdmin, admin, Map.of("role", "USER"));
+    http.patch("/api/v1/users/" + formerAdmin, admin.token(), Map.of("role", "USER"));
 
-    HttpApi.Response response = http.delete("/api/v1/users/" + adminId, staleToken);
+    HttpApi.Response response = http.delete("/api/v1/users/" + admin.id(), staleToken);
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("CONFLICT");
-    assertThat(http.get("/api/v1/users/" + adminId, admin).status()).isEqualTo(200);
-    assertThat(outboxRows(adminId)).isZero();
+    assertThat(http.get("/api/v1/users/" + admin.id(), admin.token()).status()).isEqualTo(200);
+    assertThat(outboxRows(admin.id())).isZero();
   }
 
   @Test
   void unknownUserAnswers404() {
     UUID unknown = UUID.randomUUID();
 
-    HttpApi.Response response = http.delete("/api/v1/users/" + unknown, admin);
+    HttpApi.Response response = http.delete("/api/v1/users/" + unknown, admin.token());
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");

@@ -3,6 +3,7 @@ package com.acme.saas.user.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
 import java.util.ArrayList;
@@ -14,16 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class UserListTests {
 
-  @LocalServerPort int port;
-
-  HttpApi http;
+  @InjectApi HttpApi http;
   String admin;
   // Profiles of other test classes may arrive here too (their UserRegistered events are on the
   // shared broker), so each test lists only profiles carrying its own marker.
@@ -31,7 +29,6 @@ class UserListTests {
 
   @BeforeEach
   void setUp() {
-    http = HttpApi.local(port);
     UUID adminId = UUID.randomUUID();
     admin = TestTokens.admin(adminId);
     profile(adminId, "ADMIN", "root@acme.example");

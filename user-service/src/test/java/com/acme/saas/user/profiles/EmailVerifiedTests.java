@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.EmailVerified;
-import com.acme.saas.common.events.EventCodec;
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.SubscriptionChanged;
-import com.acme.saas.common.events.Topics;
 import com.acme.saas.common.events.UserRegistered;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
-import com.acme.saas.testsupport.KafkaTestClient;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
-import com.acme.saas.user.SuiteEvents;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -146,9 +143,7 @@ class EmailVerifiedTests {
     String updatedAt =
         http.get("/api/v1/users/me", TestTokens.user(userId)).data().path("updatedAt").asString();
 
-    KafkaTestClient.shared()
-        .publish(
-            Topics.USER_EVENTS, userId.toString(), new EventCodec("auth-service").write(envelope));
+    SuiteEvents.publish("auth-service", new EmailVerified(userId), envelope);
     SuiteEvents.publish("auth-service", new EmailVerified(userId));
     await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
 

@@ -5,20 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserRegistered;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectUser;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
-import com.acme.saas.user.SuiteEvents;
+import com.acme.saas.testsupport.TestUser;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -26,44 +26,35 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class MyProfileTests {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
-  HttpApi http;
-  UUID userId;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    http = HttpApi.local(port);
-    userId = UUID.randomUUID();
-    token = TestTokens.user(userId);
-  }
+  @InjectApi HttpApi http;
+  @InjectUser TestUser user;
 
   @Test
   void profileBeforeTheRegistrationEventComesFromTheToken() {
-    HttpApi.Response response = http.get("/api/v1/users/me", token);
+    HttpApi.Response response = http.get("/api/v1/users/me", user.token());
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     JsonNode profile = response.data();
-    assertThat(profile.path("id").asString()).isEqualTo(userId.toString());
-    assertThat(profile.path("email").asString()).isEqualTo("user-" + userId + "@example.com");
-    assertThat(profile.path("name").asString()).isEqualTo("user-" + userId);
+    assertThat(profile.path("id").asString()).isEqualTo(user.id().toString());
+    assertThat(profile.path("email").asString()).isEqualTo("user-" + user.id() + "@example.com");
+    assertThat(profile.path("name").asString()).isEqualTo("user-" + user.id());
     assertThat(profile.path("role").asString()).isEqualTo("USER");
     assertThat(profile.path("plan").asString()).isEqualTo("free");
     assertThat(profile.path("createdAt").asString()).isNotBlank();
     assertThat(profile.path("updatedAt").asString()).isNotBlank();
-    assertThat(http.get("/api/v1/users/me", token).data().path("createdAt"))
+    assertThat(http.get("/api/v1/users/me", user.token()).data().path("createdAt"))
         .isEqualTo(profile.path("createdAt"));
   }
 
   @Test
   void lateRegistrationEventFillsInTheRegisteredName() {
-    http.get("/api/v1/users/me", token);
+    http.get("/api/v1/users/me", user.token());
 
     registered("Ada Lovelace");
 
-    assertThat(http.get("/api/v1/users/me", token).data().path("name").asString())
+    assertThat(http.get("/api/v1/users/me", user.token()).data().path("name").asString())
         .isEqualTo("Ada Lovelace");
   }
 
@@ -71,25 +62,25 @@ class MyProfileTests {
   void profileComesFromUserRegistered() {
     registered("Grace Hopper");
 
-    JsonNode profile = http.get("/api/v1/users/me", token).data();
+    JsonNode profile = http.get("/api/v1/users/me", user.token()).data();
 
     assertThat(profile.path("name").asString()).isEqualTo("Grace Hopper");
-    assertThat(profile.path("email").asString()).isEqualTo("grace-" + userId + "@example.com");
+    assertThat(profile.path("email").asString()).isEqualTo("grace-" + user.id() + "@example.com");
     assertThat(profile.path("role").asString()).isEqualTo("USER");
   }
 
   @Test
   void repeatedRegistrationDoesNotOverwriteTheProfile() {
     registered("Grace Hopper");
-    http.patch("/api/v1/users/me", token, Map.of("name", "Amazing Grace"));
+    http.patch("/api/v1/users/me", user.token(), Map.of("name", "Amazing Grace"));
 
     registered("Someone Else");
 
-    assertThat(http.get("/api/v1/users/me", token).data().path("name").asString())
+    assertThat(http.get("/api/v1/users/me", user.token()).data().path("name").asString())
         .isEqualTo("Amazing Grace");
     assertThat(
             jdbc.sql("select count(*) from profiles where id = :id")
-                .param("id", userId)
+                .param("id", user.id())
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
@@ -98,17 +89,22 @@ class MyProfileTests {
   @Test
   void adminTokenGivesAnAdminProfile() {
     assertThat(
-            http.get("/api/v1/users/me", TestTokens.admin(userId)).data().path("role").asString())
+            http.get("/api/v1/users/me", TestTokens.admin(user.id()))
+                .data()
+                .path("role")
+                .asString())
         .isEqualTo("ADMIN");
   }
 
   @Test
   void renameTrimsTheName() {
-    HttpApi.Response response = http.patch("/api/v1/users/me", token, Map.of("name", "  Ada  "));
+    HttpApi.Response response =
+        http.patch("/api/v1/users/me", user.token(), Map.of("name", "  Ada  "));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.data().path("name").asString()).isEqualTo("Ada");
-    assertThat(http.get("/api/v1/users/me", token).data().path("name").asString()).isEqualTo("Ada");
+    assertThat(http.get("/api/v1/users/me", user.token()).data().path("name").asString())
+        .isEqualTo("Ada");
   }
 
   @Test
@@ -116,7 +112,7 @@ class MyProfileTests {
     String name = "n".repeat(100);
 
     assertThat(
-            http.patch("/api/v1/users/me", token, Map.of("name", name))
+            http.patch("/api/v1/users/me", user.token(), Map.of("name", name))
                 .data()
                 .path("name")
                 .asString())
@@ -136,20 +132,20 @@ class MyProfileTests {
         "{\"role\": \"ADMIN\"}"
       })
   void renameAcceptsTheNameOnly(String body) {
-    HttpApi.Response response = http.patch("/api/v1/users/me", token, body);
+    HttpApi.Response response = http.patch("/api/v1/users/me", user.token(), body);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-    JsonNode profile = http.get("/api/v1/users/me", token).data();
+    JsonNode profile = http.get("/api/v1/users/me", user.token()).data();
     assertThat(profile.path("role").asString()).isEqualTo("USER");
     assertThat(profile.path("plan").asString()).isEqualTo("free");
-    assertThat(profile.path("name").asString()).isEqualTo("user-" + userId);
+    assertThat(profile.path("name").asString()).isEqualTo("user-" + user.id());
   }
 
   @Test
   void nameLongerThan100IsRejected() {
     HttpApi.Response response =
-        http.patch("/api/v1/users/me", token, Map.of("name", "n".repeat(101)));
+        http.patch("/api/v1/users/me", user.token(), Map.of("name", "n".repeat(101)));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().path("error").path("details").get(0).path("field").asString())
@@ -165,7 +161,7 @@ class MyProfileTests {
     EventEnvelope envelope =
         SuiteEvents.publish(
             "auth-service",
-            new UserRegistered(userId, "grace-" + userId + "@example.com", name, "USER"));
+            new UserRegistered(user.id(), "grace-" + user.id() + "@example.com", name, "USER"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.common.events.SubscriptionChanged;
+import com.acme.saas.testevents.SuiteEvents;
 import com.acme.saas.testsupport.HttpApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.acme.saas.testsupport.TestTokens;
-import com.acme.saas.user.SuiteEvents;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.acme.saas.auth;
+package com.acme.saas.testevents;
 
 import com.acme.saas.common.events.DomainEvent;
 import com.acme.saas.common.events.EventCodec;
@@ -12,16 +12,20 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Suite events on the test broker: publishes what user-service would (the envelope as JSON, keyed
- * by user id, exactly as an outbox relay sends it), and reads what auth-service published.
+ * Suite events on the test broker: publishes what another service would (the envelope as JSON,
+ * keyed by user id, on the event type's topic, exactly as an outbox relay sends it), and reads what
+ * the service under test published.
  */
 public final class SuiteEvents {
 
+  /** Reads envelopes whoever produced them; the producer name is only used when writing. */
   private static final EventCodec READER = new EventCodec("test");
+
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private SuiteEvents() {}
 
+  /** Publishes a new envelope of {@code event} as {@code producer}, and returns it. */
   public static EventEnvelope publish(String producer, DomainEvent event) {
     EventEnvelope envelope = new EventCodec(producer).envelope(event);
     publish(producer, event, envelope);
@@ -48,11 +52,9 @@ public final class SuiteEvents {
   public static List<EventEnvelope> readUntil(String topic, Predicate<EventEnvelope> until) {
     return KafkaTestClient.shared()
         .readUntil(
-            topic,
-            records -> records.stream().map(r -> READER.read(r.value())).anyMatch(until),
-            WAIT)
+            topic, records -> records.stream().map(SuiteEvents::envelope).anyMatch(until), WAIT)
         .stream()
-        .map(record -> READER.read(record.value()))
+        .map(SuiteEvents::envelope)
         .toList();
   }
 
@@ -62,7 +64,7 @@ public final class SuiteEvents {
 
   private static boolean matches(
       ConsumerRecord<String, String> record, String producer, EventType<?> type, UUID userId) {
-    EventEnvelope envelope = READER.read(record.value());
+    EventEnvelope envelope = envelope(record);
     return envelope.type().equals(type.name())
         && producer.equals(envelope.producer())
         && userId.toString().equals(envelope.payload().path("userId").asString());
