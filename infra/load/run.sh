@@ -32,7 +32,7 @@ STARTED_STACK=""
 cleanup() { [ -z "$STARTED_STACK" ] || "$ROOT/infra/dev/down" >/dev/null; }
 trap cleanup EXIT
 
-command -v jq >/dev/null || apt_install jq
+command -v python3 >/dev/null || apt_install python3
 pick_jdk
 if ! curl -fs -m 2 -o /dev/null "$GATEWAY_URL/actuator/health"; then
   log "no gateway on $GATEWAY_URL: starting the local stack with JVM_PROFILE=production"
@@ -65,10 +65,18 @@ run_steps() {
   report=$(ls -d "$REPORTS"/*/ | sort | tail -1)
   [[ "$report" != "$before" ]] || die "Gatling wrote no report"
   log "Gatling's report: ${report}index.html" >&2
-  jq -r '.contents[] | select(.type == "GROUP") | select(.name | endswith("/s")) | select(.name | startswith("warm-up") | not)
-      | [(.name | rtrimstr("/s")), .stats.numberOfRequests.total, .stats.numberOfRequests.ko,
-         .stats.percentiles1.total, .stats.percentiles3.total, .stats.percentiles4.total, .stats.maxResponseTime.total]
-      | @tsv' "${report}js/stats.json"
+  # Gatling 3.15 writes its statistics into the report's HTML only: one row a group (a step).
+  python3 - "${report}index.html" <<'PARSE'
+import re, sys
+html = open(sys.argv[1]).read()
+for body in re.findall(r'<tr id="group_[^"]+" data-parent="ROOT">(.*?)</tr>', html, re.S):
+    name = re.search(r'class="ellipsed-name">([^<]+)<', body).group(1)
+    if name.startswith("warm-up") or not name.endswith("/s"):
+        continue
+    # Total, OK, KO, % KO, count/s, min, p50, p75, p95, p99, max, mean, standard deviation
+    cells = re.findall(r'<td class="value[^"]*">\s*([^<]*?)\s*</td>', body)
+    print("\t".join([name[:-2], cells[0], cells[2], cells[6], cells[8], cells[9], cells[10]]))
+PARSE
 }
 
 results=$(mktemp)
