@@ -4,21 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.testsupport.AuthenticatorApp;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.RegisteredUser;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** auth-service's API as a client uses it, with the assertions every happy path shares. */
 public final class AuthClient {
 
   /** A password that satisfies every rule and is on no common list. */
-  public static final String PASSWORD = "Correct-Horse-9-Battery";
+  public static final String PASSWORD = RegisteredUser.PASSWORD;
 
   private final HttpApi http;
 
   public AuthClient(int port) {
-    this.http = HttpApi.local(port);
+    this(HttpApi.local(port));
+  }
+
+  public AuthClient(HttpApi http) {
+    this.http = http;
   }
 
   public HttpApi http() {
@@ -27,7 +31,7 @@ public final class AuthClient {
 
   /** A fresh email nobody has registered. */
   public static String newEmail() {
-    return "user-" + UUID.randomUUID() + "@example.com";
+    return RegisteredUser.newEmail();
   }
 
   public HttpApi.Response register(String email, String password, String name) {
@@ -39,9 +43,7 @@ public final class AuthClient {
    * Registers and returns {@code data}: {user, accessToken, refreshToken, tokenType, expiresIn}.
    */
   public JsonNode registered(String email) {
-    HttpApi.Response response = register(email, PASSWORD, "Ada Lovelace");
-    assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    return response.data();
+    return RegisteredUser.register(http, email).session();
   }
 
   public HttpApi.Response login(String email, String password) {

@@ -8,17 +8,17 @@ import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.UserDeleted;
 import com.acme.saas.common.events.UserRoleChanged;
 import com.acme.saas.testevents.SuiteEvents;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectRegisteredUser;
 import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.RegisteredUser;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
 /** What user-service's UserDeleted and UserRoleChanged do here, including redelivery. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -27,47 +27,36 @@ class ErasureAndRoleChangeTests {
 
   private static final Duration PROPAGATION = Duration.ofSeconds(20);
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  AuthClient auth;
-  String email;
-  JsonNode session;
-  UUID userId;
-
-  @BeforeEach
-  void setUp() {
-    auth = new AuthClient(port);
-    email = AuthClient.newEmail();
-    session = auth.registered(email);
-    userId = UUID.fromString(session.path("user").path("id").asString());
-  }
+  @InjectApi AuthClient auth;
+  @InjectRegisteredUser RegisteredUser user;
 
   @Test
   void userDeletedErasesCredentialsAndEverySession() {
-    auth.loggedIn(email, AuthClient.PASSWORD);
-    auth.login(email, "Wrong-Password-1");
+    auth.loggedIn(user.email(), AuthClient.PASSWORD);
+    auth.login(user.email(), "Wrong-Password-1");
 
-    SuiteEvents.publish("user-service", new UserDeleted(userId));
+    SuiteEvents.publish("user-service", new UserDeleted(user.id()));
 
-    await().atMost(PROPAGATION).until(() -> count("accounts", "id", userId) == 0);
-    assertThat(count("refresh_tokens", "user_id", userId)).isZero();
+    await().atMost(PROPAGATION).until(() -> count("accounts", "id", user.id()) == 0);
+    assertThat(count("refresh_tokens", "user_id", user.id())).isZero();
     assertThat(
             jdbc.sql("select count(*) from login_failures where email_normalized = :email")
-                .param("email", email)
+                .param("email", user.email())
                 .query(Long.class)
                 .single())
         .isZero();
-    assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(401);
-    assertThat(auth.refresh(session.path("refreshToken").asString()).status()).isEqualTo(401);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD).status()).isEqualTo(401);
+    assertThat(auth.refresh(user.refreshToken()).status()).isEqualTo(401);
   }
 
   @Test
   void aRedeliveredUserDeletedIsHarmless() {
-    UserDeleted event = new UserDeleted(userId);
+    UserDeleted event = new UserDeleted(user.id());
     EventEnvelope envelope = SuiteEvents.publish("user-service", event);
-    await().atMost(PROPAGATION).until(() -> count("accounts", "id", userId) == 0);
+    await().atMost(PROPAGATION).until(() -> count("accounts", "id", user.id()) == 0);
     // the same email registers again; the redelivered event must not touch the new account
-    auth.registered(email);
+    auth.registered(user.email());
 
     SuiteEvents.publish("user-service", event, envelope);
     EventEnvelope marker = SuiteEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
@@ -79,7 +68,7 @@ class ErasureAndRoleChangeTests {
                 .query(Long.class)
                 .single())
         .isOne();
-    assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD).status()).isEqualTo(200);
   }
 
   @Test
@@ -88,22 +77,22 @@ class ErasureAndRoleChangeTests {
         SuiteEvents.publish("user-service", new UserDeleted(UUID.randomUUID()));
 
     await().atMost(PROPAGATION).until(() -> processed(envelope.eventId()));
-    assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD).status()).isEqualTo(200);
   }
 
   @Test
   void userRoleChangedUpdatesTheRoleAndEndsEverySession() throws Exception {
-    SuiteEvents.publish("user-service", new UserRoleChanged(userId, "ADMIN"));
+    SuiteEvents.publish("user-service", new UserRoleChanged(user.id(), "ADMIN"));
 
     await().atMost(PROPAGATION).until(() -> "ADMIN".equals(role()));
-    assertThat(auth.refresh(session.path("refreshToken").asString()).status()).isEqualTo(401);
-    String token = auth.loggedIn(email, AuthClient.PASSWORD).path("accessToken").asString();
+    assertThat(auth.refresh(user.refreshToken()).status()).isEqualTo(401);
+    String token = auth.loggedIn(user.email(), AuthClient.PASSWORD).path("accessToken").asString();
     assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("role")).isEqualTo("ADMIN");
   }
 
   private String role() {
     return jdbc.sql("select role from accounts where id = :id")
-        .param("id", userId)
+        .param("id", user.id())
         .query(String.class)
         .single();
   }

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectRegisteredUser;
 import com.acme.saas.testsupport.RealInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
+import com.acme.saas.testsupport.RegisteredUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -18,23 +19,15 @@ class LockoutTests {
 
   private static final String WRONG = "Wrong-Password-1";
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  AuthClient auth;
-  String email;
-
-  @BeforeEach
-  void setUp() {
-    auth = new AuthClient(port);
-    email = AuthClient.newEmail();
-    auth.registered(email);
-  }
+  @InjectApi AuthClient auth;
+  @InjectRegisteredUser RegisteredUser user;
 
   @Test
   void tenFailuresLockTheAccountEvenAgainstTheRightPassword() {
-    failLogins(email, 10);
+    failLogins(user.email(), 10);
 
-    HttpApi.Response locked = auth.login(email, AuthClient.PASSWORD);
+    HttpApi.Response locked = auth.login(user.email(), AuthClient.PASSWORD);
 
     assertThat(locked.status()).as(locked.toString()).isEqualTo(423);
     assertThat(locked.errorCode()).isEqualTo("ACCOUNT_LOCKED");
@@ -44,39 +37,41 @@ class LockoutTests {
 
   @Test
   void nineFailuresDoNotLock() {
-    failLogins(email, 9);
+    failLogins(user.email(), 9);
 
-    assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD).status()).isEqualTo(200);
   }
 
   @Test
   void aSuccessfulLoginResetsTheCount() {
-    failLogins(email, 9);
-    auth.loggedIn(email, AuthClient.PASSWORD);
-    failLogins(email, 9);
+    failLogins(user.email(), 9);
+    auth.loggedIn(user.email(), AuthClient.PASSWORD);
+    failLogins(user.email(), 9);
 
-    assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD).status()).isEqualTo(200);
   }
 
   @Test
   void failuresOlderThanTheWindowDoNotCount() {
-    failLogins(email, 9);
+    failLogins(user.email(), 9);
     jdbc.sql("update login_failures set window_started_at = now() - interval '16 minutes'")
         .update();
-    failLogins(email, 1);
+    failLogins(user.email(), 1);
 
-    assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD).status()).isEqualTo(200);
   }
 
   @Test
   void eachFurtherLockLastsLonger() {
-    failLogins(email, 10);
-    long first = Long.parseLong(auth.login(email, AuthClient.PASSWORD).header("Retry-After"));
+    failLogins(user.email(), 10);
+    long first =
+        Long.parseLong(auth.login(user.email(), AuthClient.PASSWORD).header("Retry-After"));
     // the first lock runs out
     jdbc.sql("update login_failures set locked_until = now() - interval '1 second'").update();
-    failLogins(email, 10);
+    failLogins(user.email(), 10);
 
-    long second = Long.parseLong(auth.login(email, AuthClient.PASSWORD).header("Retry-After"));
+    long second =
+        Long.parseLong(auth.login(user.email(), AuthClient.PASSWORD).header("Retry-After"));
 
     assertThat(second).isBetween(2 * first - 5, 2 * first + 5);
   }
@@ -87,8 +82,8 @@ class LockoutTests {
     failLogins(unknown, 10);
 
     HttpApi.Response unknownLocked = auth.login(unknown, WRONG);
-    failLogins(email, 10);
-    HttpApi.Response knownLocked = auth.login(email, WRONG);
+    failLogins(user.email(), 10);
+    HttpApi.Response knownLocked = auth.login(user.email(), WRONG);
 
     assertThat(unknownLocked.status()).isEqualTo(423);
     assertThat(knownLocked.status()).isEqualTo(423);
@@ -103,7 +98,7 @@ class LockoutTests {
   void aLockOnOneAccountLeavesOthersAlone() {
     String other = AuthClient.newEmail();
     auth.registered(other);
-    failLogins(email, 10);
+    failLogins(user.email(), 10);
 
     assertThat(auth.login(other, AuthClient.PASSWORD).status()).isEqualTo(200);
   }

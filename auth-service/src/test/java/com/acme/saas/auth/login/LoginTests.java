@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectRegisteredUser;
 import com.acme.saas.testsupport.RealInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
+import com.acme.saas.testsupport.RegisteredUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import tools.jackson.databind.JsonNode;
@@ -19,23 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
 @RealInfrastructure
 class LoginTests {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  AuthClient auth;
-  String email;
-
-  @BeforeEach
-  void setUp() {
-    auth = new AuthClient(port);
-    email = AuthClient.newEmail();
-    auth.registered(email);
-  }
+  @InjectApi AuthClient auth;
+  @InjectRegisteredUser RegisteredUser user;
 
   @Test
   void loginAnswersTheUserAndANewSession() {
-    JsonNode data = auth.loggedIn(email, AuthClient.PASSWORD);
+    JsonNode data = auth.loggedIn(user.email(), AuthClient.PASSWORD);
 
-    assertThat(data.path("user").path("email").asString()).isEqualTo(email);
+    assertThat(data.path("user").path("email").asString()).isEqualTo(user.email());
     assertThat(data.path("user").path("role").asString()).isEqualTo("USER");
     assertThat(data.path("accessToken").asString()).isNotBlank();
     assertThat(data.path("refreshToken").asString()).matches("[A-Za-z0-9_-]{43}");
@@ -45,13 +38,13 @@ class LoginTests {
 
   @Test
   void emailIsMatchedIgnoringCaseAndSurroundingSpace() {
-    assertThat(auth.login("  " + email.toUpperCase() + "  ", AuthClient.PASSWORD).status())
+    assertThat(auth.login("  " + user.email().toUpperCase() + "  ", AuthClient.PASSWORD).status())
         .isEqualTo(200);
   }
 
   @Test
   void unknownEmailAndWrongPasswordGetTheSameAnswer() {
-    HttpApi.Response wrongPassword = auth.login(email, "Wrong-Password-1");
+    HttpApi.Response wrongPassword = auth.login(user.email(), "Wrong-Password-1");
     HttpApi.Response unknownEmail = auth.login(AuthClient.newEmail(), "Wrong-Password-1");
 
     assertThat(wrongPassword.status()).isEqualTo(401);
@@ -63,7 +56,7 @@ class LoginTests {
 
   @Test
   void passwordIsCaseSensitive() {
-    assertThat(auth.login(email, AuthClient.PASSWORD.toLowerCase()).status()).isEqualTo(401);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD.toLowerCase()).status()).isEqualTo(401);
   }
 
   @Test
@@ -71,24 +64,24 @@ class LoginTests {
     String weak = new Argon2PasswordEncoder(16, 32, 1, 4096, 1).encode(AuthClient.PASSWORD);
     jdbc.sql("update accounts set password_hash = :hash where email = :email")
         .param("hash", weak)
-        .param("email", email)
+        .param("email", user.email())
         .update();
 
-    auth.loggedIn(email, AuthClient.PASSWORD);
+    auth.loggedIn(user.email(), AuthClient.PASSWORD);
 
     String stored =
         jdbc.sql("select password_hash from accounts where email = :email")
-            .param("email", email)
+            .param("email", user.email())
             .query(String.class)
             .single();
     assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
-    assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD).status()).isEqualTo(200);
   }
 
   @Test
   void missingFieldsAreValidationErrors() {
     HttpApi.Response response =
-        auth.http().post("/api/v1/auth/login", null, java.util.Map.of("email", email));
+        auth.http().post("/api/v1/auth/login", null, java.util.Map.of("email", user.email()));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");

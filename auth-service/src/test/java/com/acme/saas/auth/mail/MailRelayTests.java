@@ -5,17 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.auth.TestMailServer;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The durable mail queue and its relay, against a real SMTP server. */
@@ -29,16 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RealInfrastructure
 class MailRelayTests {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired MailRelay relay;
-  AuthClient auth;
+  @InjectApi AuthClient auth;
   TestMailServer mail = TestMailServer.shared();
-
-  @BeforeEach
-  void setUp() {
-    auth = new AuthClient(port);
-  }
 
   @Test
   void aQueuedMailArrivesWithTextAndHtmlBodiesFromTheConfiguration() throws Exception {

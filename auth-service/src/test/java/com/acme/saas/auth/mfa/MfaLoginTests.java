@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectRegisteredUser;
 import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.RegisteredUser;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -24,27 +25,21 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class MfaLoginTests {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  AuthClient auth;
-  String email;
-  UUID userId;
+  @InjectApi AuthClient auth;
+  @InjectRegisteredUser RegisteredUser user;
   AuthClient.TotpOn totp;
 
   @BeforeEach
   void setUp() {
-    auth = new AuthClient(port);
-    email = AuthClient.newEmail();
-    JsonNode session = auth.registered(email);
-    userId = UUID.fromString(session.path("user").path("id").asString());
-    totp = auth.totpOn(session.path("accessToken").asString());
+    totp = auth.totpOn(user.accessToken());
   }
 
   @Test
   void theRightPasswordAnswersAChallengeAndNoTokens() {
     long sessionsBefore = refreshTokens();
 
-    HttpApi.Response response = auth.login(email, AuthClient.PASSWORD);
+    HttpApi.Response response = auth.login(user.email(), AuthClient.PASSWORD);
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode data = response.data();
@@ -57,7 +52,7 @@ class MfaLoginTests {
 
   @Test
   void aWrongPasswordIsStillInvalidCredentials() {
-    HttpApi.Response response = auth.login(email, "Wrong-Password-1");
+    HttpApi.Response response = auth.login(user.email(), "Wrong-Password-1");
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("INVALID_CREDENTIALS");
@@ -65,13 +60,13 @@ class MfaLoginTests {
 
   @Test
   void theChallengeWithACurrentCodeAnswersTheUsualTokenPair() {
-    String challenge = auth.challenge(email, AuthClient.PASSWORD);
+    String challenge = auth.challenge(user.email(), AuthClient.PASSWORD);
 
     HttpApi.Response response = auth.loginMfa(challenge, totp.app().code(1));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     JsonNode data = response.data();
-    assertThat(data.path("user").path("id").asString()).isEqualTo(userId.toString());
+    assertThat(data.path("user").path("id").asString()).isEqualTo(user.id().toString());
     assertThat(data.path("tokenType").asString()).isEqualTo("Bearer");
     assertThat(data.path("expiresIn").asLong()).isEqualTo(900);
     assertThat(auth.refresh(data.path("refreshToken").asString()).status()).isEqualTo(200);
@@ -81,11 +76,12 @@ class MfaLoginTests {
   @Test
   void aCodeAlreadyUsedIsRefused() {
     assertThat(
-            auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(1)).status())
+            auth.loginMfa(auth.challenge(user.email(), AuthClient.PASSWORD), totp.app().code(1))
+                .status())
         .isEqualTo(200);
 
     HttpApi.Response replayed =
-        auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(1));
+        auth.loginMfa(auth.challenge(user.email(), AuthClient.PASSWORD), totp.app().code(1));
 
     assertThat(replayed.status()).isEqualTo(401);
     assertThat(replayed.errorCode()).isEqualTo("INVALID_CREDENTIALS");
@@ -95,7 +91,8 @@ class MfaLoginTests {
   void oneCodeSentTwiceAtOnceLogsInOnlyOnce() throws Exception {
     List<String> challenges =
         List.of(
-            auth.challenge(email, AuthClient.PASSWORD), auth.challenge(email, AuthClient.PASSWORD));
+            auth.challenge(user.email(), AuthClient.PASSWORD),
+            auth.challenge(user.email(), AuthClient.PASSWORD));
     String code = totp.app().code(1);
 
     List<Integer> statuses;
@@ -113,7 +110,7 @@ class MfaLoginTests {
   @Test
   void theCodeThatConfirmedTheEnrolmentCannotLogIn() {
     HttpApi.Response response =
-        auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code());
+        auth.loginMfa(auth.challenge(user.email(), AuthClient.PASSWORD), totp.app().code());
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("INVALID_CREDENTIALS");
@@ -122,7 +119,7 @@ class MfaLoginTests {
   @Test
   void aCodeTwoStepsAwayIsRefused() {
     HttpApi.Response response =
-        auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(3));
+        auth.loginMfa(auth.challenge(user.email(), AuthClient.PASSWORD), totp.app().code(3));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("INVALID_CREDENTIALS");
@@ -130,7 +127,7 @@ class MfaLoginTests {
 
   @Test
   void aChallengeIsUsedOnce() {
-    String challenge = auth.challenge(email, AuthClient.PASSWORD);
+    String challenge = auth.challenge(user.email(), AuthClient.PASSWORD);
     assertThat(auth.loginMfa(challenge, totp.app().code(1)).status()).isEqualTo(200);
 
     HttpApi.Response again = auth.loginMfa(challenge, totp.recoveryCodes().get(0));
@@ -141,10 +138,10 @@ class MfaLoginTests {
 
   @Test
   void anExpiredChallengeIsRefused() {
-    String challenge = auth.challenge(email, AuthClient.PASSWORD);
+    String challenge = auth.challenge(user.email(), AuthClient.PASSWORD);
     jdbc.sql(
             "update login_challenges set expires_at = now() - interval '1 second' where user_id = :id")
-        .param("id", userId)
+        .param("id", user.id())
         .update();
 
     HttpApi.Response response = auth.loginMfa(challenge, totp.app().code(1));
@@ -163,11 +160,11 @@ class MfaLoginTests {
 
   @Test
   void theChallengeIsStoredOnlyAsItsHash() {
-    String challenge = auth.challenge(email, AuthClient.PASSWORD);
+    String challenge = auth.challenge(user.email(), AuthClient.PASSWORD);
 
     byte[] stored =
         jdbc.sql("select challenge_hash from login_challenges where user_id = :id")
-            .param("id", userId)
+            .param("id", user.id())
             .query(byte[].class)
             .single();
 
@@ -178,12 +175,12 @@ class MfaLoginTests {
 
   @Test
   void aChallengeLivesFiveMinutes() {
-    auth.challenge(email, AuthClient.PASSWORD);
+    auth.challenge(user.email(), AuthClient.PASSWORD);
 
     int lifetime =
         jdbc.sql(
                 "select extract(epoch from expires_at - created_at)::int from login_challenges where user_id = :id")
-            .param("id", userId)
+            .param("id", user.id())
             .query(Integer.class)
             .single();
 
@@ -192,7 +189,7 @@ class MfaLoginTests {
 
   @Test
   void aChallengeDiesAfterFiveWrongCodes() {
-    String challenge = auth.challenge(email, AuthClient.PASSWORD);
+    String challenge = auth.challenge(user.email(), AuthClient.PASSWORD);
     failCodes(challenge, 5);
 
     HttpApi.Response response = auth.loginMfa(challenge, totp.app().code(1));
@@ -203,12 +200,12 @@ class MfaLoginTests {
 
   @Test
   void wrongCodesCountTowardTheAccountsLockoutAndTheRightPasswordDoesNotResetThem() {
-    failCodes(auth.challenge(email, AuthClient.PASSWORD), 5);
-    String challenge = auth.challenge(email, AuthClient.PASSWORD);
+    failCodes(auth.challenge(user.email(), AuthClient.PASSWORD), 5);
+    String challenge = auth.challenge(user.email(), AuthClient.PASSWORD);
     failCodes(challenge, 4);
 
     HttpApi.Response tenth = auth.loginMfa(challenge, otherThan(totp.app().code(1)));
-    HttpApi.Response locked = auth.login(email, AuthClient.PASSWORD);
+    HttpApi.Response locked = auth.login(user.email(), AuthClient.PASSWORD);
 
     assertThat(tenth.status()).isEqualTo(401);
     assertThat(locked.status()).as(locked.toString()).isEqualTo(423);
@@ -218,9 +215,9 @@ class MfaLoginTests {
 
   @Test
   void aLockedAccountCannotCompleteItsChallenge() {
-    String challenge = auth.challenge(email, AuthClient.PASSWORD);
+    String challenge = auth.challenge(user.email(), AuthClient.PASSWORD);
     for (int i = 0; i < 10; i++) {
-      assertThat(auth.login(email, "Wrong-Password-1").status()).isEqualTo(401);
+      assertThat(auth.login(user.email(), "Wrong-Password-1").status()).isEqualTo(401);
     }
 
     HttpApi.Response response = auth.loginMfa(challenge, totp.app().code(1));
@@ -231,15 +228,16 @@ class MfaLoginTests {
 
   @Test
   void theSecondFactorSucceedingForgetsTheFailures() {
-    failCodes(auth.challenge(email, AuthClient.PASSWORD), 4);
+    failCodes(auth.challenge(user.email(), AuthClient.PASSWORD), 4);
 
     assertThat(
-            auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.app().code(1)).status())
+            auth.loginMfa(auth.challenge(user.email(), AuthClient.PASSWORD), totp.app().code(1))
+                .status())
         .isEqualTo(200);
 
     assertThat(
             jdbc.sql("select count(*) from login_failures where email_normalized = :email")
-                .param("email", email)
+                .param("email", user.email())
                 .query(Long.class)
                 .single())
         .isZero();
@@ -251,17 +249,18 @@ class MfaLoginTests {
 
     HttpApi.Response first =
         auth.loginMfa(
-            auth.challenge(email, AuthClient.PASSWORD),
+            auth.challenge(user.email(), AuthClient.PASSWORD),
             recoveryCode.toLowerCase().replace("-", ""));
     HttpApi.Response again =
-        auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), recoveryCode);
+        auth.loginMfa(auth.challenge(user.email(), AuthClient.PASSWORD), recoveryCode);
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(first.data().path("accessToken").asString()).isNotBlank();
     assertThat(again.status()).isEqualTo(401);
     assertThat(again.errorCode()).isEqualTo("INVALID_CREDENTIALS");
     assertThat(
-            auth.loginMfa(auth.challenge(email, AuthClient.PASSWORD), totp.recoveryCodes().get(3))
+            auth.loginMfa(
+                    auth.challenge(user.email(), AuthClient.PASSWORD), totp.recoveryCodes().get(3))
                 .status())
         .isEqualTo(200);
   }
@@ -274,7 +273,7 @@ class MfaLoginTests {
 
     HttpApi.Response response =
         auth.loginMfa(
-            auth.challenge(email, AuthClient.PASSWORD), othersTotp.recoveryCodes().get(0));
+            auth.challenge(user.email(), AuthClient.PASSWORD), othersTotp.recoveryCodes().get(0));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("INVALID_CREDENTIALS");
@@ -300,7 +299,7 @@ class MfaLoginTests {
 
   private long refreshTokens() {
     return jdbc.sql("select count(*) from refresh_tokens where user_id = :id")
-        .param("id", userId)
+        .param("id", user.id())
         .query(Long.class)
         .single();
   }

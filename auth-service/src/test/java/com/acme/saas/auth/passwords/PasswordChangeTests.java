@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.auth.TestMailServer;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
+import com.acme.saas.testsupport.InjectRegisteredUser;
 import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.RegisteredUser;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -21,45 +22,35 @@ class PasswordChangeTests {
 
   static final String NEW_PASSWORD = "Brand-New-Staple-7";
 
-  @LocalServerPort int port;
-  AuthClient auth;
+  @InjectApi AuthClient auth;
+  @InjectRegisteredUser RegisteredUser user;
   TestMailServer mail = TestMailServer.shared();
-  String email;
-  JsonNode session;
-
-  @BeforeEach
-  void setUp() {
-    auth = new AuthClient(port);
-    email = AuthClient.newEmail();
-    session = auth.registered(email);
-  }
 
   @Test
   void theNewPasswordReplacesTheOld() {
     HttpApi.Response changed = change(AuthClient.PASSWORD, NEW_PASSWORD, null);
 
     assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
-    assertThat(auth.login(email, NEW_PASSWORD).status()).isEqualTo(200);
-    assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(401);
+    assertThat(auth.login(user.email(), NEW_PASSWORD).status()).isEqualTo(200);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD).status()).isEqualTo(401);
   }
 
   @Test
   void everyOtherSessionEndsAndTheCallersStays() {
-    JsonNode other = auth.loggedIn(email, AuthClient.PASSWORD);
+    JsonNode other = auth.loggedIn(user.email(), AuthClient.PASSWORD);
 
-    change(AuthClient.PASSWORD, NEW_PASSWORD, session.path("refreshToken").asString());
+    change(AuthClient.PASSWORD, NEW_PASSWORD, user.refreshToken());
 
     assertThat(auth.refresh(other.path("refreshToken").asString()).errorCode())
         .isEqualTo("TOKEN_INVALID");
-    assertThat(auth.refresh(session.path("refreshToken").asString()).status()).isEqualTo(200);
+    assertThat(auth.refresh(user.refreshToken()).status()).isEqualTo(200);
   }
 
   @Test
   void withoutTheCallersRefreshTokenEverySessionEnds() {
     change(AuthClient.PASSWORD, NEW_PASSWORD, null);
 
-    assertThat(auth.refresh(session.path("refreshToken").asString()).errorCode())
-        .isEqualTo("TOKEN_INVALID");
+    assertThat(auth.refresh(user.refreshToken()).errorCode()).isEqualTo("TOKEN_INVALID");
   }
 
   @Test
@@ -70,7 +61,7 @@ class PasswordChangeTests {
       assertThat(wrong.errorCode()).isEqualTo("INVALID_CREDENTIALS");
     }
 
-    assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(423);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD).status()).isEqualTo(423);
     assertThat(change(AuthClient.PASSWORD, NEW_PASSWORD, null).status()).isEqualTo(423);
   }
 
@@ -80,15 +71,17 @@ class PasswordChangeTests {
 
     assertThat(weak.status()).isEqualTo(400);
     assertThat(weak.errorCode()).isEqualTo("VALIDATION_ERROR");
-    assertThat(auth.login(email, AuthClient.PASSWORD).status()).isEqualTo(200);
-    assertThat(auth.refresh(session.path("refreshToken").asString()).status()).isEqualTo(200);
+    assertThat(auth.login(user.email(), AuthClient.PASSWORD).status()).isEqualTo(200);
+    assertThat(auth.refresh(user.refreshToken()).status()).isEqualTo(200);
   }
 
   @Test
   void theAddressIsToldItsPasswordChanged() {
     change(AuthClient.PASSWORD, NEW_PASSWORD, null);
 
-    assertThat(TestMailServer.body(mail.awaitMessage(email, "password was changed"), "text/plain"))
+    assertThat(
+            TestMailServer.body(
+                mail.awaitMessage(user.email(), "password was changed"), "text/plain"))
         .contains("was changed");
   }
 
@@ -111,6 +104,6 @@ class PasswordChangeTests {
     if (refreshToken != null) {
       body.put("refreshToken", refreshToken);
     }
-    return auth.http().post("/api/v1/auth/password", session.path("accessToken").asString(), body);
+    return auth.http().post("/api/v1/auth/password", user.accessToken(), body);
   }
 }

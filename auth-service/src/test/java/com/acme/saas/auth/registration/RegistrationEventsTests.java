@@ -7,14 +7,13 @@ import com.acme.saas.common.events.EventEnvelope;
 import com.acme.saas.common.events.Topics;
 import com.acme.saas.common.events.UserRegistered;
 import com.acme.saas.testevents.SuiteEvents;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** UserRegistered reaches Kafka exactly when a registration commits. */
@@ -22,13 +21,7 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class RegistrationEventsTests {
 
-  @LocalServerPort int port;
-  AuthClient auth;
-
-  @BeforeEach
-  void setUp() {
-    auth = new AuthClient(port);
-  }
+  @InjectApi AuthClient auth;
 
   @Test
   void registrationPublishesUserRegistered() {

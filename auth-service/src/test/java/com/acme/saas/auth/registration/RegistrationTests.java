@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -14,13 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -28,14 +27,8 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class RegistrationTests {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  AuthClient auth;
-
-  @BeforeEach
-  void setUp() {
-    auth = new AuthClient(port);
-  }
+  @InjectApi AuthClient auth;
 
   @Test
   void registrationAnswersTheUserAndASignedSession() throws Exception {

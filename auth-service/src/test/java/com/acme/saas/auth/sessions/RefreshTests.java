@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.auth.MovableTime;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
+import com.acme.saas.testsupport.RegisteredUser;
 import com.acme.saas.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -28,33 +29,28 @@ import tools.jackson.databind.JsonNode;
 @Import(MovableTime.class)
 class RefreshTests {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired TestClock clock;
-  AuthClient auth;
-  String email;
-  JsonNode session;
+  @InjectApi AuthClient auth;
+  RegisteredUser user;
 
   @BeforeEach
   void setUp() {
     clock.reset();
-    auth = new AuthClient(port);
-    email = AuthClient.newEmail();
-    session = auth.registered(email);
+    // registered here, not injected: the session must start at the clock just reset
+    user = RegisteredUser.register(auth.http(), RegisteredUser.newEmail());
   }
 
   @Test
   void refreshReturnsANewPairAndUsesUpTheOldToken() {
-    HttpApi.Response response = auth.refresh(refreshToken(session));
+    HttpApi.Response response = auth.refresh(refreshToken(user.session()));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     JsonNode next = response.data();
-    assertThat(next.path("accessToken").asString())
-        .isNotBlank()
-        .isNotEqualTo(session.path("accessToken").asString());
+    assertThat(next.path("accessToken").asString()).isNotBlank().isNotEqualTo(user.accessToken());
     assertThat(next.path("refreshToken").asString())
         .matches("[A-Za-z0-9_-]{43}")
-        .isNotEqualTo(refreshToken(session));
+        .isNotEqualTo(refreshToken(user.session()));
     assertThat(next.path("tokenType").asString()).isEqualTo("Bearer");
     assertThat(next.path("expiresIn").asLong()).isEqualTo(900);
     assertThat(next.has("user")).isFalse();
@@ -63,9 +59,9 @@ class RefreshTests {
 
   @Test
   void reusedRefreshTokenRevokesTheFamily() {
-    JsonNode next = auth.refresh(refreshToken(session)).data();
+    JsonNode next = auth.refresh(refreshToken(user.session())).data();
 
-    HttpApi.Response reuse = auth.refresh(refreshToken(session));
+    HttpApi.Response reuse = auth.refresh(refreshToken(user.session()));
 
     assertThat(reuse.status()).isEqualTo(401);
     assertThat(reuse.errorCode()).isEqualTo("TOKEN_INVALID");
@@ -76,17 +72,17 @@ class RefreshTests {
 
   @Test
   void reuseLeavesTheUsersOtherSessionsAlone() {
-    JsonNode otherSession = auth.loggedIn(email, AuthClient.PASSWORD);
-    auth.refresh(refreshToken(session));
+    JsonNode otherSession = auth.loggedIn(user.email(), AuthClient.PASSWORD);
+    auth.refresh(refreshToken(user.session()));
 
-    auth.refresh(refreshToken(session));
+    auth.refresh(refreshToken(user.session()));
 
     assertThat(auth.refresh(refreshToken(otherSession)).status()).isEqualTo(200);
   }
 
   @Test
   void concurrentRefreshesWithOneTokenLetExactlyOneSucceed() throws Exception {
-    String token = refreshToken(session);
+    String token = refreshToken(user.session());
     int racers = 8;
     CountDownLatch start = new CountDownLatch(1);
     try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
@@ -123,14 +119,14 @@ class RefreshTests {
 
   @Test
   void anAccessTokenIsNotARefreshToken() {
-    assertThat(auth.refresh(session.path("accessToken").asString()).status()).isEqualTo(401);
+    assertThat(auth.refresh(user.accessToken()).status()).isEqualTo(401);
   }
 
   @Test
   void expiredRefreshTokenIsInvalid() {
     clock.advance(Duration.ofDays(7).plusSeconds(1));
 
-    HttpApi.Response response = auth.refresh(refreshToken(session));
+    HttpApi.Response response = auth.refresh(refreshToken(user.session()));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("TOKEN_INVALID");
@@ -140,12 +136,12 @@ class RefreshTests {
   void aRefreshTokenWorksUntilItsLastDay() {
     clock.advance(Duration.ofDays(7).minusMinutes(1));
 
-    assertThat(auth.refresh(refreshToken(session)).status()).isEqualTo(200);
+    assertThat(auth.refresh(refreshToken(user.session())).status()).isEqualTo(200);
   }
 
   @Test
   void refreshTokensLiveSevenDaysWithinAThirtyDayFamily() {
-    Interval first = interval(refreshToken(session));
+    Interval first = interval(refreshToken(user.session()));
 
     assertThat(first.lifetimeHours()).isBetween(7 * 24 - 1.0, 7 * 24 + 0.1);
     assertThat(first.familyHours()).isBetween(30 * 24 - 1.0, 30 * 24 + 0.1);
@@ -154,7 +150,7 @@ class RefreshTests {
   @Test
   void noRefreshOutlivesItsFamily() {
     // Refreshed every six days: the token of day 24 would live to day 31, past the family's 30.
-    JsonNode current = session;
+    JsonNode current = user.session();
     for (int i = 0; i < 4; i++) {
       clock.advance(Duration.ofDays(6));
       HttpApi.Response refreshed = auth.refresh(refreshToken(current));
@@ -184,7 +180,7 @@ class RefreshTests {
 
   @Test
   void onlyTheHashOfARefreshTokenIsStored() {
-    String token = refreshToken(session);
+    String token = refreshToken(user.session());
 
     long plain =
         jdbc.sql("select count(*) from refresh_tokens r where strpos(r::text, :token) > 0")
@@ -203,8 +199,8 @@ class RefreshTests {
 
   @Test
   void logoutRevokesThatSessionOnly() {
-    JsonNode otherSession = auth.loggedIn(email, AuthClient.PASSWORD);
-    JsonNode refreshed = auth.refresh(refreshToken(session)).data();
+    JsonNode otherSession = auth.loggedIn(user.email(), AuthClient.PASSWORD);
+    JsonNode refreshed = auth.refresh(refreshToken(user.session())).data();
 
     HttpApi.Response logout =
         auth.logout(refreshed.path("accessToken").asString(), refreshToken(refreshed));
@@ -219,31 +215,33 @@ class RefreshTests {
   void logoutCannotRevokeSomeoneElsesSession() {
     JsonNode stranger = auth.registered(AuthClient.newEmail());
 
-    assertThat(auth.logout(stranger.path("accessToken").asString(), refreshToken(session)).status())
+    assertThat(
+            auth.logout(stranger.path("accessToken").asString(), refreshToken(user.session()))
+                .status())
         .isEqualTo(204);
 
-    assertThat(auth.refresh(refreshToken(session)).status()).isEqualTo(200);
+    assertThat(auth.refresh(refreshToken(user.session())).status()).isEqualTo(200);
   }
 
   @Test
   void logoutAllRevokesEverySessionOfTheCaller() {
-    JsonNode second = auth.loggedIn(email, AuthClient.PASSWORD);
+    JsonNode second = auth.loggedIn(user.email(), AuthClient.PASSWORD);
     JsonNode stranger = auth.registered(AuthClient.newEmail());
 
     assertThat(auth.logoutAll(second.path("accessToken").asString()).status()).isEqualTo(204);
 
-    assertThat(auth.refresh(refreshToken(session)).status()).isEqualTo(401);
+    assertThat(auth.refresh(refreshToken(user.session())).status()).isEqualTo(401);
     assertThat(auth.refresh(refreshToken(second)).status()).isEqualTo(401);
     assertThat(auth.refresh(refreshToken(stranger)).status()).isEqualTo(200);
   }
 
   @Test
   void logoutNeedsAnAccessToken() {
-    HttpApi.Response response = auth.logout(null, refreshToken(session));
+    HttpApi.Response response = auth.logout(null, refreshToken(user.session()));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("TOKEN_MISSING");
-    assertThat(auth.refresh(refreshToken(session)).status()).isEqualTo(200);
+    assertThat(auth.refresh(refreshToken(user.session())).status()).isEqualTo(200);
   }
 
   private record Interval(double lifetimeHours, double familyHours) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.saas.auth.AuthClient;
 import com.acme.saas.testsupport.HttpApi;
+import com.acme.saas.testsupport.InjectApi;
 import com.acme.saas.testsupport.RealInfrastructure;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(
@@ -32,14 +32,12 @@ class KeyRotationTests {
 
   static final String ADMIN = "keys-admin@example.com";
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired SigningKeys keys;
-  AuthClient auth;
+  @InjectApi AuthClient auth;
 
   @BeforeEach
   void setUp() {
-    auth = new AuthClient(port);
     // back to one active key that nothing has rotated out
     jdbc.sql("delete from signing_keys where activates_at > now()").update();
     jdbc.sql(
